@@ -1,0 +1,85 @@
+"""The ledger rules, registered by hand, and the runner that applies each ledger's settings."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from typing import Any, Iterator
+
+from impactctl.checks.base import Rule, finding
+from impactctl.checks.rules import (
+    achieved_evidence,
+    advisory_coverage,
+    coverage_group_domain,
+    date_order,
+    evidence_file,
+    id_matches_file,
+    id_unique,
+    indicator_values,
+    measurement_evidence,
+    milestone_missed,
+    outcome_overdue,
+    outcome_unsupported,
+    reference_exists,
+    smart_complete,
+    vocabulary,
+)
+from impactctl.model.ledger import Ledger
+from impactctl.problems import Problem, Severity
+
+RULES: list[Rule] = [
+    id_matches_file,
+    id_unique,
+    reference_exists,
+    vocabulary,
+    date_order,
+    indicator_values,
+    smart_complete,
+    evidence_file,
+    achieved_evidence,
+    coverage_group_domain,
+    advisory_coverage,
+    outcome_unsupported,
+    measurement_evidence,
+    milestone_missed,
+    outcome_overdue,
+]
+
+RULES_BY_ID: dict[str, Rule] = {rule.ID: rule for rule in RULES}
+
+
+def run_checks(ledger: Ledger) -> list[Problem]:
+    """Every enabled rule's problems, at the severity ledger.yaml sets; a crashing rule is a problem too."""
+    problems = list(_unknown_rule_settings(ledger))
+    for rule in RULES:
+        setting = ledger.config.setting(rule.ID)
+        severity = Severity(setting.severity) if setting.severity else rule.SEVERITY
+        if severity is Severity.OFF:
+            continue
+        options = {**rule.OPTIONS, **setting.options}
+        for problem in _safely(rule, ledger, options):
+            problems.append(dataclasses.replace(problem, severity=severity))
+    return problems
+
+
+def _safely(rule: Rule, ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    try:
+        yield from rule.check(ledger, options)
+    except Exception as exc:  # a bug in a rule must not hide the other rules' findings
+        yield Problem("ledger.yaml", 0, 0, "rule-crashed", f"rule {rule.ID} failed: {exc!r}",
+                      hint="this is a bug in impactctl; please report it with the ledger that caused it")
+
+
+def _unknown_rule_settings(ledger: Ledger) -> Iterator[Problem]:
+    for name, setting in ledger.config.rules.items():
+        if name not in RULES_BY_ID:
+            close = difflib.get_close_matches(name, list(RULES_BY_ID), n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "see `impactctl rules` for the list"
+            yield finding("ledger.yaml", ("rules", name), "config-unknown-rule", f"there is no rule `{name}`",
+                          hint=hint, at_key=True)
+        elif not isinstance(setting, str):
+            for option in setting.options:
+                if option not in RULES_BY_ID[name].OPTIONS:
+                    known = ", ".join(RULES_BY_ID[name].OPTIONS) or "none"
+                    yield finding("ledger.yaml", ("rules", name, "options", option), "config-unknown-option",
+                                  f"rule `{name}` has no option `{option}`", hint=f"its options: {known}", at_key=True)

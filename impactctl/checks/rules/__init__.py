@@ -1,0 +1,1 @@
+"""One module per ledger rule; the list in impactctl.checks registers them."""

@@ -1,0 +1,29 @@
+"""achieved-evidence: an outcome marked `achieved` cites evidence that it was.
+
+Evidence counts when the outcome lists it under `evidence:`, when a measurement
+cites it, or when an evidence record lists the outcome under `outcomes:`.
+
+Passes:  status: achieved   evidence: [nhs-guidance-2026]
+Fails:   status: achieved   (and no evidence anywhere names this outcome)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from impactctl.checks.base import finding
+from impactctl.checks.refs import evidence_for
+from impactctl.model.ledger import Ledger
+from impactctl.problems import Problem, Severity
+
+ID = "achieved-evidence"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    cited = evidence_for(ledger)
+    for entry in ledger.outcomes:
+        if entry.record.status == "achieved" and not cited.get(entry.record.id):
+            yield finding(entry.path, ("status",), ID, "the outcome is marked achieved but no evidence shows it",
+                          hint="record the evidence (`impactctl add-evidence --outcome ...`) and cite it under `evidence:`")

@@ -1,0 +1,33 @@
+"""advisory-coverage: the non-academic advisory group has a current member from every stakeholder group.
+
+A member is a stakeholder with `advisory:` whose `until` is empty or not yet past.
+
+Passes:  a stakeholder with `group: employers` and `advisory: {role: member, since: 2024-01-01}`
+Fails:   no current advisory member whose group is `employers`
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from impactctl.checks.base import finding
+from impactctl.model.ledger import Ledger
+from impactctl.problems import Problem, Severity
+
+ID = "advisory-coverage"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    represented = {
+        entry.record.group
+        for entry in ledger.stakeholders
+        if entry.record.advisory and (entry.record.advisory.until is None or entry.record.advisory.until >= ledger.today)
+    }
+    for group, label in ledger.config.vocabularies.groups.items():
+        if group not in represented:
+            yield finding("ledger.yaml", ("vocabularies", "groups", group), ID,
+                          f"the advisory group has no current member from {label}",
+                          hint=f"add `advisory: {{role: member, since: YYYY-MM-DD}}` to a stakeholder with `group: {group}`",
+                          at_key=True)

@@ -1,0 +1,26 @@
+"""outcome-unsupported: some activity contributes to every outcome that is planned, active or achieved.
+
+Passes:  activities/x.yaml with `outcomes: [parents-aware]`
+Fails:   no activity lists `parents-aware` under `outcomes:`
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from impactctl.checks.base import finding
+from impactctl.model.ledger import Ledger
+from impactctl.problems import Problem, Severity
+
+ID = "outcome-unsupported"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    supported = {outcome for entry in ledger.activities for outcome in entry.record.outcomes}
+    for entry in ledger.outcomes:
+        if entry.record.status in ("dropped", "missed") or entry.record.id in supported:
+            continue
+        yield finding(entry.path, ("id",), ID, "no activity contributes to this outcome",
+                      hint=f"list `{entry.record.id}` under `outcomes:` of the activities that work towards it")

@@ -1,0 +1,48 @@
+"""vocabulary: areas, domains, stakeholder groups, activity types and evidence types come from ledger.yaml's vocabularies.
+
+Passes (vocabularies.areas has `work`):   area: work
+Fails:                                   area: workplace   (hint lists the allowed keys)
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterator
+
+from impactctl.checks.base import finding
+from impactctl.model.ledger import Entry, Ledger
+from impactctl.problems import Problem, Severity
+
+ID = "vocabulary"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+# (record kind, field) -> vocabulary name in ledger.yaml
+FIELDS: dict[tuple[str, str], str] = {
+    ("outcomes", "area"): "areas",
+    ("outcomes", "domain"): "domains",
+    ("outcomes", "groups"): "groups",
+    ("activities", "type"): "activity_types",
+    ("activities", "area"): "areas",
+    ("stakeholders", "group"): "groups",
+    ("evidence", "type"): "evidence_types",
+}
+
+
+def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    vocabularies = ledger.config.vocabularies
+    for entry in ledger.entries:
+        for (kind, field), name in FIELDS.items():
+            if kind == entry.kind:
+                yield from _check_field(entry, field, name, getattr(vocabularies, name))
+
+
+def _check_field(entry: Entry, field: str, name: str, allowed: dict[str, str]) -> Iterator[Problem]:
+    value = getattr(entry.record, field)
+    values = [((field,), value)] if isinstance(value, str) else [((field, i), v) for i, v in enumerate(value)]
+    for loc, key in values:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, list(allowed), n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(allowed)
+            yield finding(entry.path, loc, ID, f"`{key}` is not in the {name.replace('_', ' ')} vocabulary of ledger.yaml",
+                          hint=hint + f" (or add `{key}` under vocabularies.{name} in ledger.yaml)")

@@ -1,0 +1,29 @@
+"""GitHub Actions workflow-command annotations, followed by the plain listing (GitHub shows only ten annotations of a kind)."""
+
+from __future__ import annotations
+
+from impactctl.output import text
+from impactctl.problems import CheckResult, Severity
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    lines = []
+    for p in result.problems:
+        props = [f"file={_prop(p.path)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={p.column}"]
+        props.append(f"title={_prop(p.code)}")
+        message = p.message + (f" (fix: {p.hint})" if p.hint else "")
+        lines.append(f"::{_COMMAND.get(p.severity, 'notice')} {','.join(props)}::{_data(message)}")
+    annotations = "\n".join(lines) + ("\n" if lines else "")
+    return annotations + text.render(result, color=False)
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,278 @@
+"""Fast, safe YAML reading: libyaml's composer, then our own YAML 1.2 core-schema construction.
+
+libyaml gives a node tree in which every node carries its line and column, at a
+fraction of the cost of a round-trip parse. We never let a YAML library build
+objects: this module turns nodes into plain dicts, lists, strings, numbers,
+booleans and None itself, so that
+- scalars resolve as YAML 1.2 reads them (`no` is text, `0755` is 755), the same
+  as ruamel.yaml, which does the editing;
+- dates stay text, for the models to check with a position;
+- duplicate keys, non-text keys and non-standard tags are problems, never objects;
+- aliases, nesting and node counts are bounded (no "billion laughs").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from impactctl.problems import Problem
+from impactctl.source.limits import MAX_DEPTH, MAX_NODES
+
+STD = "tag:yaml.org,2002:"
+PLAIN, QUOTED, SEQ, MAP = "?plain", "?quoted", "?seq", "?map"
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|[-+]?0o[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_MAX_INT_DIGITS = 1000
+
+
+class _Resolver:
+    """Marks implicit tags instead of resolving them, so construction decides (YAML 1.2)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return PLAIN if implicit[0] else QUOTED
+        return SEQ if kind is yaml.SequenceNode else MAP
+
+    def descend_resolver(self, *args: Any) -> None:
+        pass
+
+    def ascend_resolver(self, *args: Any) -> None:
+        pass
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser
+
+    class _Composer(_Resolver, CParser):  # type: ignore[misc]
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Composer(_Resolver, Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+        def dispose(self) -> None:
+            pass
+
+
+def compose(path: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The document's node tree (None for an empty file), or the syntax problem that stops it."""
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(path, exc)]
+    except yaml.YAMLError as exc:  # errors without a mark (e.g. libyaml's own limits)
+        return None, [Problem(path, 1, 1, "yaml-syntax", f"YAML could not be read: {exc}")]
+    except RecursionError:
+        return None, [Problem(path, 1, 1, "yaml-too-deep", f"the document nests deeper than {MAX_DEPTH} levels")]
+    finally:
+        composer.dispose()
+    return node, []
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    if "expected a single document" in message:
+        return Problem(path, line, col, "yaml-multiple-documents",
+                       "the file holds more than one YAML document", hint="one record per file: remove the `---` and what follows")
+    hint = "check indentation and that every `key: value` has a space after the colon"
+    if "\t" in message or "tab" in message:
+        hint = "indent with spaces, never tabs"
+    return Problem(path, line, col, "yaml-syntax", f"YAML syntax error: {message}", hint=hint)
+
+
+class _Stop(Exception):
+    """Construction cannot go on: a limit was passed."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+class Constructor:
+    """Builds plain Python data from one document's nodes, collecting problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self._active: set[int] = set()
+
+    def build(self, node: yaml.Node) -> Any:
+        try:
+            return self._node(node, 0)
+        except _Stop as stop:
+            self.problems.append(stop.problem)
+            return None
+
+    def _problem(self, node: yaml.Node, code: str, message: str, hint: str = "") -> Problem:
+        mark = node.start_mark
+        return Problem(self.path, mark.line + 1, mark.column + 1, code, message, hint=hint)
+
+    def _node(self, node: yaml.Node, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Stop(self._problem(node, "yaml-too-many-nodes",
+                                      f"the document expands to more than {MAX_NODES:,} values (aliases count each time)",
+                                      hint="write the values out instead of repeating anchors"))
+        if depth > MAX_DEPTH:
+            raise _Stop(self._problem(node, "yaml-too-deep", f"the document nests deeper than {MAX_DEPTH} levels"))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if id(node) in self._active:
+            raise _Stop(self._problem(node, "yaml-recursive-alias", "an alias refers to a node that contains it"))
+        self._active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                self._check_tag(node, SEQ, STD + "seq")
+                return [self._node(child, depth + 1) for child in node.value]
+            self._check_tag(node, MAP, STD + "map")
+            return self._mapping(node, depth)
+        finally:
+            self._active.discard(id(node))
+
+    def _check_tag(self, node: yaml.Node, *allowed: str) -> bool:
+        if node.tag in allowed:
+            return True
+        self.problems.append(self._problem(node, "yaml-tag", f"the tag `{node.tag}` is not allowed in a ledger",
+                                           hint="remove the tag: ledger files use plain YAML values only"))
+        return False
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == PLAIN and key_node.value == "<<":
+                merged.update(self._merge(value_node, depth))
+                continue
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in result:
+                self.problems.append(self._problem(key_node, "yaml-duplicate-key", f"the key `{key}` appears twice in this mapping",
+                                                   hint="keep one of them: YAML readers disagree on which wins"))
+                continue
+            result[key] = self._node(value_node, depth + 1)
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result
+
+    def _merge(self, node: yaml.Node, depth: int) -> dict[str, Any]:
+        sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        merged: dict[str, Any] = {}
+        for source in sources:
+            value = self._node(source, depth + 1)
+            if not isinstance(value, dict):
+                self.problems.append(self._problem(source, "yaml-merge", "`<<` must merge a mapping or a list of mappings"))
+                continue
+            for key, item in value.items():
+                merged.setdefault(key, item)
+        return merged
+
+    def _key(self, node: yaml.Node) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problems.append(self._problem(node, "yaml-key", "a key must be text, not a list or mapping"))
+            return None
+        key = self._scalar(node)
+        if not isinstance(key, str):
+            self.problems.append(self._problem(node, "yaml-key", f"the key `{node.value}` must be text",
+                                               hint=f'quote it: "{node.value}"'))
+            return None
+        return key
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == PLAIN:
+            return self._plain(node)
+        if tag in (QUOTED, STD + "str"):
+            return value
+        if tag in (STD + "int", STD + "float", STD + "bool", STD + "null"):
+            resolved = self._plain(node)
+            expected = {STD + "int": int, STD + "float": (float, int), STD + "bool": bool, STD + "null": type(None)}[tag]
+            if isinstance(resolved, expected) and not (tag != STD + "bool" and isinstance(resolved, bool)):
+                return float(resolved) if tag == STD + "float" else resolved
+            self.problems.append(self._problem(node, "yaml-tag", f"`{value}` is not a valid {tag[len(STD):]}"))
+            return value
+        self._check_tag(node, PLAIN)
+        return value
+
+    def _plain(self, node: yaml.ScalarNode) -> Any:
+        value = node.value
+        if _NULL.match(value):
+            return None
+        if _TRUE.match(value):
+            return True
+        if _FALSE.match(value):
+            return False
+        if _INT.match(value):
+            digits = value.replace("_", "")
+            if len(digits) > _MAX_INT_DIGITS:
+                self.problems.append(self._problem(node, "yaml-number-too-long",
+                                                   f"a number of {len(digits):,} digits is too long to read"))
+                return value
+            sign = -1 if digits.startswith("-") else 1
+            body = digits.lstrip("+-")
+            base = {"0o": 8, "0x": 16, "0b": 2}.get(body[:2], 10)
+            return sign * int(body[2:] if base != 10 else body, base)
+        if _FLOAT.match(value):
+            return _to_float(value)
+        return value
+
+
+def _to_float(value: str) -> float:
+    lowered = value.lower().replace("_", "")
+    if lowered.endswith(".inf"):
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(lowered)
+
+
+def load(path: str, text: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """Data, node tree and problems for one file's text."""
+    node, problems = compose(path, text)
+    if node is None:
+        return None, None, problems
+    constructor = Constructor(path)
+    data = constructor.build(node)
+    problems.extend(constructor.problems)
+    problems.extend(tab_problems(path, text))
+    return data, node, problems
+
+
+def tab_problems(path: str, text: str) -> list[Problem]:
+    """Tabs used as indentation or as the space after `:` or `-`: libyaml allows some, ruamel none."""
+    if "\t" not in text:
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _TAB_SPACE.search(line)
+        if match:
+            found.append(Problem(path, number, match.end(), "yaml-tab", "a tab is used where YAML expects spaces",
+                                 hint="replace the tab with spaces"))
+    return found
+
+
+_TAB_SPACE = re.compile(r"^[ ]*(?:-[ ]+)*\t|^[ ]*(?:-[ ]+)*[^\s#'\"][^#'\"]*?:[ ]*\t|^[ ]*-\t")

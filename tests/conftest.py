@@ -1,0 +1,12 @@
+"""Test-wide settings: plain, fixed-width output with no colours, whatever terminal runs the tests."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("IMPACTCTL_LEDGER", raising=False)
