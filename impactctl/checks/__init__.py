@@ -10,6 +10,7 @@ from impactctl.checks.base import Rule, finding
 from impactctl.checks.rules import (
     achieved_evidence,
     advisory_coverage,
+    country_code,
     coverage_group_domain,
     date_order,
     evidence_file,
@@ -32,6 +33,7 @@ RULES: list[Rule] = [
     id_unique,
     reference_exists,
     vocabulary,
+    country_code,
     date_order,
     indicator_values,
     smart_complete,
@@ -56,10 +58,15 @@ def run_checks(ledger: Ledger) -> list[Problem]:
         severity = Severity(setting.severity) if setting.severity else rule.SEVERITY
         if severity is Severity.OFF:
             continue
-        options = {**rule.OPTIONS, **setting.options}
+        options = {**rule.OPTIONS, **_valid_options(rule, setting.options)}
         for problem in _safely(rule, ledger, options):
             problems.append(dataclasses.replace(problem, severity=severity))
     return problems
+
+
+def _valid_options(rule: Rule, given: dict[str, Any]) -> dict[str, Any]:
+    """The options that match a declared option's type; the others are reported by _unknown_rule_settings."""
+    return {k: v for k, v in given.items() if k in rule.OPTIONS and type(v) is type(rule.OPTIONS[k])}
 
 
 def _safely(rule: Rule, ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
@@ -77,9 +84,15 @@ def _unknown_rule_settings(ledger: Ledger) -> Iterator[Problem]:
             hint = f"did you mean `{close[0]}`?" if close else "see `impactctl rules` for the list"
             yield finding("ledger.yaml", ("rules", name), "config-unknown-rule", f"there is no rule `{name}`",
                           hint=hint, at_key=True)
-        elif not isinstance(setting, str):
-            for option in setting.options:
-                if option not in RULES_BY_ID[name].OPTIONS:
-                    known = ", ".join(RULES_BY_ID[name].OPTIONS) or "none"
-                    yield finding("ledger.yaml", ("rules", name, "options", option), "config-unknown-option",
-                                  f"rule `{name}` has no option `{option}`", hint=f"its options: {known}", at_key=True)
+            continue
+        defaults = RULES_BY_ID[name].OPTIONS
+        for option, value in setting.options.items():
+            loc = ("rules", name, "options", option)
+            if option not in defaults:
+                known = ", ".join(defaults) or "none"
+                yield finding("ledger.yaml", loc, "config-unknown-option", f"rule `{name}` has no option `{option}`",
+                              hint=f"its options: {known}", at_key=True)
+            elif type(value) is not type(defaults[option]):
+                yield finding("ledger.yaml", loc, "config-option-type",
+                              f"option `{option}` of rule `{name}` should be like {defaults[option]!r}",
+                              hint=f"the default is {defaults[option]!r}")

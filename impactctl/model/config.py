@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import Field, StrictInt
+from pydantic import BeforeValidator, Field, StrictBool, StrictFloat, StrictInt, StrictStr, StringConstraints
 
 from impactctl.model.ids import IsoDate, Text, VocabKey
 from impactctl.model.records import Strict
@@ -37,11 +37,21 @@ class Vocabularies(Strict):
     evidence_types: Vocabulary = Field(min_length=1)
 
 
+OptionName = Annotated[StrictStr, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,62}$")]
+
+
 class RuleSetting(Strict):
-    """A rule's severity and options, in the long form."""
+    """A rule's severity and options; `rule-id: warning` is short for `rule-id: {severity: warning}`."""
 
     severity: Optional[SeverityName] = None
-    options: dict[VocabKey, Union[StrictInt, float, str, bool, list[str]]] = Field(default_factory=dict)
+    options: dict[OptionName, Union[StrictInt, StrictFloat, StrictBool, StrictStr]] = Field(default_factory=dict)
+
+
+def _short_form(value: object) -> object:
+    return {"severity": value} if isinstance(value, str) else value
+
+
+RuleEntry = Annotated[RuleSetting, BeforeValidator(_short_form)]
 
 
 class LedgerConfig(Strict):
@@ -50,13 +60,8 @@ class LedgerConfig(Strict):
     format: Literal[1] = 1
     centre: Centre
     vocabularies: Vocabularies
-    rules: dict[VocabKey, Union[SeverityName, RuleSetting]] = Field(default_factory=dict)
+    rules: dict[VocabKey, RuleEntry] = Field(default_factory=dict)
 
     def setting(self, rule_id: str) -> RuleSetting:
-        """The rule's setting, whichever form ledger.yaml used."""
-        value = self.rules.get(rule_id)
-        if value is None:
-            return RuleSetting()
-        if isinstance(value, str):
-            return RuleSetting(severity=value)
-        return value
+        """The rule's setting in ledger.yaml, or the defaults."""
+        return self.rules.get(rule_id) or RuleSetting()

@@ -24,9 +24,13 @@ from impactctl.source.limits import MAX_DEPTH, MAX_NODES
 STD = "tag:yaml.org,2002:"
 PLAIN, QUOTED, SEQ, MAP = "?plain", "?quoted", "?seq", "?map"
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+# The YAML 1.2 core schema's null and boolean spellings; everything else that is not a number is text.
+_KEYWORDS: dict[str, Any] = {
+    **dict.fromkeys(("~", "null", "Null", "NULL", ""), None),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+_NUMBER_START = frozenset("0123456789+-.")
 _INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|[-+]?0o[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+)$")
 _FLOAT = re.compile(
     r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
@@ -220,25 +224,26 @@ class Constructor:
 
     def _plain(self, node: yaml.ScalarNode) -> Any:
         value = node.value
-        if _NULL.match(value):
-            return None
-        if _TRUE.match(value):
-            return True
-        if _FALSE.match(value):
-            return False
+        if value in _KEYWORDS:
+            return _KEYWORDS[value]
+        if value[0] not in _NUMBER_START:  # most scalars are words: skip the number patterns
+            return value
         if _INT.match(value):
-            digits = value.replace("_", "")
-            if len(digits) > _MAX_INT_DIGITS:
-                self.problems.append(self._problem(node, "yaml-number-too-long",
-                                                   f"a number of {len(digits):,} digits is too long to read"))
-                return value
-            sign = -1 if digits.startswith("-") else 1
-            body = digits.lstrip("+-")
-            base = {"0o": 8, "0x": 16, "0b": 2}.get(body[:2], 10)
-            return sign * int(body[2:] if base != 10 else body, base)
+            return self._int(node, value)
         if _FLOAT.match(value):
             return _to_float(value)
         return value
+
+    def _int(self, node: yaml.ScalarNode, value: str) -> Any:
+        digits = value.replace("_", "")
+        if len(digits) > _MAX_INT_DIGITS:
+            self.problems.append(self._problem(node, "yaml-number-too-long",
+                                               f"a number of {len(digits):,} digits is too long to read"))
+            return value
+        sign = -1 if digits.startswith("-") else 1
+        body = digits.lstrip("+-")
+        base = {"0o": 8, "0x": 16, "0b": 2}.get(body[:2], 10)
+        return sign * int(body[2:] if base != 10 else body, base)
 
 
 def _to_float(value: str) -> float:

@@ -1,6 +1,7 @@
 """advisory-coverage: the non-academic advisory group has a current member from every stakeholder group.
 
-A member is a stakeholder with `advisory:` whose `until` is empty or not yet past.
+A current member is a stakeholder with `advisory:` who has joined (`since` is
+today or earlier) and not left (`until` is empty or not yet past).
 
 Passes:  a stakeholder with `group: employers` and `advisory: {role: member, since: 2024-01-01}`
 Fails:   no current advisory member whose group is `employers`
@@ -23,7 +24,7 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     represented = {
         entry.record.group
         for entry in ledger.stakeholders
-        if entry.record.advisory and (entry.record.advisory.until is None or entry.record.advisory.until >= ledger.today)
+        if entry.record.advisory and _current(entry.record.advisory, ledger.today)
     }
     for group, label in ledger.config.vocabularies.groups.items():
         if group not in represented:
@@ -31,3 +32,7 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
                           f"the advisory group has no current member from {label}",
                           hint=f"add `advisory: {{role: member, since: YYYY-MM-DD}}` to a stakeholder with `group: {group}`",
                           at_key=True)
+
+
+def _current(advisory: Any, today: Any) -> bool:
+    return advisory.since <= today and (advisory.until is None or advisory.until >= today)

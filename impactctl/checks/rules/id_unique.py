@@ -1,8 +1,7 @@
-"""id-unique: every id is used by one record only, across all kinds, ignoring case; indicator ids are unique within their outcome.
+"""id-unique: every id is used by one record only, across all kinds; indicator ids are unique within their outcome.
 
 Two records may not share an id even in different folders, because a reference
-names an id, not a kind; ids that differ only in case clash on case-insensitive
-file systems (macOS, Windows).
+names an id, not a kind. (Ids are lowercase, so no two can differ only in case.)
 
 Passes: outcomes/a.yaml `id: a` and evidence/b.yaml `id: b`
 Fails:  outcomes/a.yaml `id: a` and evidence/a.yaml `id: a`
@@ -24,11 +23,10 @@ OPTIONS: dict[str, Any] = {}
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     first: dict[str, Entry] = {}
     for entry in ledger.entries:
-        key = entry.record.id.casefold()
+        key = entry.record.id
         if key in first:
             other = first[key]
-            same = "the id" if other.record.id == entry.record.id else "an id differing only in case from"
-            yield finding(entry.path, ("id",), ID, f"{same} `{other.record.id}` is already used by {other.path}",
+            yield finding(entry.path, ("id",), ID, f"the id `{key}` is already used by {other.path}",
                           hint="choose another id and rename the file to match")
         else:
             first[key] = entry
