@@ -19,15 +19,18 @@ def locate_ledger(path: str | None = None) -> Path:
     return find_ledger(path)
 
 
-def validate(root: Path, today: dt.date | None = None) -> CheckResult:
-    """Check every file of the ledger at `root`: YAML, schema and ledger rules, all in one pass."""
-    ledger, problems = load_ledger(root, today=today)
+def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None) -> CheckResult:
+    """Check every file of the ledger at `root`: YAML, schema and ledger rules, all in one pass.
+
+    `overrides` (ledger-relative path -> text) checks an edit before it is written.
+    """
+    ledger, problems = load_ledger(root, today=today, overrides=overrides)
     records = 0
     if ledger is not None:
         problems += run_checks(ledger)
         records = len(ledger.entries)
     display = display_path(root)
-    located = [dataclasses.replace(p, path=f"{display}/{p.path}") for p in resolve(root, problems)]
+    located = [dataclasses.replace(p, path=f"{display}/{p.path}") for p in resolve(root, problems, overrides)]
     located.sort(key=Problem.sort_key)
     files = 1 + sum(len(ids) for ids in (ledger.unreadable.values() if ledger else ())) + records
     return CheckResult(ledger=display, files_checked=files, problems=located, records=records)

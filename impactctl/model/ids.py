@@ -36,3 +36,34 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 # A measured value: a number for quantitative indicators, text for qualitative ones.
 Value = Union[StrictInt, StrictFloat, Text]
+
+
+# Names Windows reserves for devices: a file called `con.yaml` cannot be checked out there.
+RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))})
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """A readable id from a title: transliterated to ASCII, lowercase, words joined by hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ø", "o").replace("æ", "ae"))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    slug = slug or (words[0][:limit] if words else "")
+    return slug if slug not in RESERVED_IDS else f"{slug}-1"
+
+
+def id_problem(value: str) -> str:
+    """Why `value` cannot be an id (empty when it can): it must also be a safe file name on every system."""
+    if not ID_RE.match(value):
+        return ("an id uses only lowercase letters, digits and hyphens, starts with a letter or digit, "
+                "and has at most 63 characters")
+    if value in RESERVED_IDS:
+        return f"`{value}` is a name Windows reserves for devices"
+    return ""

@@ -13,7 +13,7 @@ from impactctl.problems import CheckResult, Problem, Severity
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def render(result: CheckResult, color: bool = False, with_summary: bool = True) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False,
                       soft_wrap=True)
@@ -22,7 +22,8 @@ def render(result: CheckResult, color: bool = False) -> str:
         for problem in problems:
             _problem(console, problem)
         console.print()
-    console.print(summary(result))
+    if with_summary:
+        console.print(summary(result))
     return buffer.getvalue()
 
 

@@ -30,12 +30,20 @@ class FileResult:
     problems: list[Problem]
 
 
-def load_ledger(root: Path, today: dt.date | None = None) -> tuple[Ledger | None, list[Problem]]:
-    """The ledger (None when ledger.yaml is unusable) and every problem met while reading it."""
+def load_ledger(root: Path, today: dt.date | None = None,
+                overrides: dict[str, str] | None = None) -> tuple[Ledger | None, list[Problem]]:
+    """The ledger (None when ledger.yaml is unusable) and every problem met while reading it.
+
+    `overrides` maps ledger-relative paths to text that stands in for the file on disk (or
+    adds a file): an edit is checked this way before it is written.
+    """
+    overrides = overrides or {}
     config, problems = load_config(root)
     files, listing_problems = list_record_files(root)
+    files += [(rel, rel.split("/", 1)[0]) for rel in sorted(overrides) if (rel, rel.split("/", 1)[0]) not in files
+              and rel.split("/", 1)[0] in KINDS]
     problems += listing_problems
-    results = [load_record_file(root, rel, kind) for rel, kind in files]
+    results = [load_record_file(root, rel, kind, overrides.get(rel)) for rel, kind in files]
     if config is None:
         return None, problems + [p for r in results for p in r.problems]
     ledger = Ledger(root=str(root), config=config, today=today or dt.date.today())
@@ -59,9 +67,9 @@ def load_config(root: Path) -> tuple[LedgerConfig | None, list[Problem]]:
     return config, schema_problems
 
 
-def read_yaml(root: Path, rel: str):
-    """Data, node tree and problems of one ledger file, read safely."""
-    raw, problems = read_bytes(root, rel)
+def read_yaml(root: Path, rel: str, override: str | None = None):
+    """Data, node tree and problems of one ledger file (or of text standing in for it), read safely."""
+    raw, problems = (override.encode("utf-8"), []) if override is not None else read_bytes(root, rel)
     if raw is None:
         return None, None, problems
     content, problems = text.decode(rel, raw)
@@ -111,8 +119,8 @@ def list_record_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]
     return found, problems
 
 
-def load_record_file(root: Path, rel: str, kind: str) -> FileResult:
-    data, node, problems = read_yaml(root, rel)
+def load_record_file(root: Path, rel: str, kind: str, override: str | None = None) -> FileResult:
+    data, node, problems = read_yaml(root, rel, override)
     if node is None and not problems:
         problems = [Problem(rel, 0, 0, "empty-file", "the file is empty", hint="write the record, or delete the file")]
     if problems:

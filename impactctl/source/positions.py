@@ -12,7 +12,7 @@ from impactctl.source.loader import read_bytes
 from impactctl.source.locate import find, line_text
 
 
-def resolve(root: Path, problems: list[Problem]) -> list[Problem]:
+def resolve(root: Path, problems: list[Problem], overrides: dict[str, str] | None = None) -> list[Problem]:
     """The same problems, located and with excerpts; each file is re-read at most once.
 
     Only files that have problems are read again, so a clean ledger pays nothing.
@@ -22,7 +22,7 @@ def resolve(root: Path, problems: list[Problem]) -> list[Problem]:
         by_path[problem.path].append(index)
     resolved = list(problems)
     for path, indexes in by_path.items():
-        content = _text(root, path)
+        content = (overrides or {}).get(path) or _text(root, path)
         if content is None:
             continue
         node = None

@@ -1,0 +1,382 @@
+"""Authoring commands: add-outcome, add-activity, add-stakeholder, add-evidence, record, set-status, set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, List, Optional
+
+import typer
+
+from impactctl.cli.app import app
+from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+
+DRY_RUN = typer.Option(False, "--dry-run", help="Print the change as a diff and write nothing.")
+NO_INPUT = typer.Option(False, "--no-input", help="Never ask; a missing field is an error (also when "
+                        "standard input is not a terminal or CI is set).")
+
+
+def interactive(no_input: bool) -> bool:
+    """Ask for missing fields only where a person can answer."""
+    return not no_input and not os.environ.get("CI") and sys.stdin.isatty()
+
+
+class Form:
+    """Collects a record's fields from flags, asking on a terminal for what is missing."""
+
+    def __init__(self, root: Path, ask: bool) -> None:
+        self.root, self.ask = root, ask
+        self.fields: dict[str, Any] = {}
+        self.missing: list[str] = []
+        self._config: Any = None
+
+    def need(self, key: str, value: Any, flag: str, choices: list[str] | None = None,
+             convert: Callable[[str], Any] = str, many: bool = False) -> Any:
+        if value in (None, [], ""):
+            if not self.ask:
+                self.missing.append(flag)
+                return None
+            value = self._prompt(flag, choices, many)
+            value = [convert(v) for v in value] if many else convert(value)
+        self.fields[key] = value
+        return value
+
+    def _prompt(self, flag: str, choices: list[str] | None, many: bool) -> Any:
+        label = flag.lstrip("-").replace("-", " ")
+        if choices:
+            typer.echo(f"{label}: choose from {', '.join(choices)}", err=True)
+        answer = typer.prompt(label + (" (comma-separated)" if many else ""), err=True)
+        return [a.strip() for a in answer.split(",") if a.strip()] if many else answer.strip()
+
+    def vocabulary(self, name: str) -> list[str]:
+        if self._config is None:
+            from impactctl.source.loader import load_config
+
+            self._config, _ = load_config(self.root)
+        return list(getattr(self._config.vocabularies, name)) if self._config else []
+
+    def ids(self, kind: str) -> list[str]:
+        from impactctl.authoring import existing_ids
+
+        return sorted(i for i, k in existing_ids(self.root).items() if k == kind)
+
+    def done(self) -> dict[str, Any]:
+        if self.missing:
+            fail("missing " + ", ".join(self.missing) + " (nothing was written)")
+        return self.fields
+
+
+def parse_date(text: str | None, flag: str) -> dt.date | None:
+    if text is None or isinstance(text, dt.date):
+        return text
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"{flag} {text!r} is not a date; write YYYY-MM-DD")
+
+
+def to_date(flag: str) -> Callable[[str], dt.date | None]:
+    return lambda text: parse_date(text, flag)
+
+
+def finish(run: Callable[[], Any], dry_run: bool) -> None:
+    """Run an edit, then print its diff, its refusal, or the path written; choose the exit code."""
+    from impactctl.errors import ImpactctlError
+    from impactctl.output import text
+    from impactctl.problems import CheckResult
+
+    try:
+        result = run()
+    except ImpactctlError as exc:
+        fail(str(exc))
+    if result.refused:
+        report = CheckResult(ledger="", files_checked=1, problems=result.problems)
+        typer.echo(text.render(report, use_color(sys.stderr), with_summary=False), err=True, nl=False)
+        typer.echo(f"impactctl: refused: the change would make {result.path} invalid; nothing was written", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    if dry_run:
+        typer.echo(result.diff, nl=False)
+        typer.echo("(dry run: nothing was written)", err=True)
+        return
+    typer.echo(str(result.path))
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+@app.command("add-outcome")
+def add_outcome(
+    title: Optional[str] = typer.Option(None, "--title", help="A short name for the outcome."),
+    area: Optional[str] = typer.Option(None, "--area", help="An impact area key from ledger.yaml."),
+    domain: Optional[str] = typer.Option(None, "--domain", help="A domain key (conceptual, capacity-building, ...)."),
+    group: Optional[List[str]] = typer.Option(None, "--group", help="A stakeholder-group key; repeat for more."),
+    stakeholder: Optional[List[str]] = typer.Option(None, "--stakeholder", help="A stakeholder id; repeat for more."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Who answers for the outcome."),
+    statement: Optional[str] = typer.Option(None, "--statement", help="What will change, for whom (specific)."),
+    rationale: Optional[str] = typer.Option(None, "--rationale", help="Why it is attainable and relevant."),
+    due: Optional[str] = typer.Option(None, "--due", help="When it is due (YYYY-MM-DD)."),
+    status: str = typer.Option("planned", "--status", help="planned, active, achieved, missed or dropped."),
+    indicator_id: Optional[str] = typer.Option(None, "--indicator-id", help="Id of the indicator (default: from its name)."),
+    indicator_name: Optional[str] = typer.Option(None, "--indicator-name", help="What the indicator measures."),
+    measure: Optional[str] = typer.Option(None, "--measure", help="count, percent, currency or qualitative."),
+    unit: Optional[str] = typer.Option(None, "--unit", help="The unit of a quantitative indicator."),
+    direction: str = typer.Option("increase", "--direction", help="increase or decrease."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="The value at the start."),
+    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="Date of the baseline (default today)."),
+    target: Optional[str] = typer.Option(None, "--target", help="The value to reach."),
+    target_date: Optional[str] = typer.Option(None, "--target-date", help="Date of the target (default: --due)."),
+    id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
+) -> None:
+    """Add a SMART outcome with its first indicator.
+
+    Example: impactctl add-outcome --title "Employers understand insecure work" --area work
+    --domain conceptual --group employers --owner "Dr A. Author" --statement "..." --due 2028-12-31
+    --indicator-name "Employers aware" --measure percent --unit "%" --baseline 10 --target 40
+    """
+    from impactctl.authoring import add_record, parse_value
+
+    root = ledger_root(None, ledger)
+    form = Form(root, interactive(no_input))
+    form.need("title", title, "--title")
+    form.need("area", area, "--area", form.vocabulary("areas"))
+    form.need("domain", domain, "--domain", form.vocabulary("domains"))
+    form.need("groups", group, "--group", form.vocabulary("groups"), many=True)
+    form.fields["stakeholders"] = stakeholder or []
+    form.need("owner", owner, "--owner")
+    form.need("statement", statement, "--statement")
+    form.fields["rationale"] = rationale
+    due_date = form.need("due", parse_date(due, "--due"), "--due", convert=to_date("--due"))
+    form.fields["status"] = status
+    name = form.need("_name", indicator_name, "--indicator-name")
+    kind = form.need("_measure", measure, "--measure", ["count", "percent", "currency", "qualitative"])
+    indicator: dict[str, Any] = {"id": indicator_id or _indicator_id(name), "name": name, "measure": kind,
+                                 "direction": direction}
+    if kind != "qualitative":
+        indicator["unit"] = form.need("_unit", unit, "--unit")
+        base = form.need("_baseline", baseline, "--baseline", convert=str)
+        goal = form.need("_target", target, "--target", convert=str)
+        if base is not None:
+            indicator["baseline"] = {"value": parse_value(base),
+                                     "date": parse_date(baseline_date, "--baseline-date") or _today()}
+        if goal is not None:
+            indicator["target"] = {"value": parse_value(goal),
+                                   "date": parse_date(target_date, "--target-date") or due_date}
+    fields = {k: v for k, v in form.done().items() if not k.startswith("_")}
+    fields["indicators"] = [{k: v for k, v in indicator.items() if v is not None}]
+    fields["id"] = id
+    finish(lambda: add_record(root, "outcomes", fields, dry_run), dry_run)
+
+
+def _indicator_id(name: str | None) -> str | None:
+    from impactctl.model.ids import slugify
+
+    return slugify(name, limit=40) if name else None
+
+
+@app.command("add-activity")
+def add_activity(
+    title: Optional[str] = typer.Option(None, "--title", help="What was done."),
+    type: Optional[str] = typer.Option(None, "--type", help="An activity type key from ledger.yaml."),
+    area: Optional[str] = typer.Option(None, "--area", help="An impact area key."),
+    start: Optional[str] = typer.Option(None, "--start", help="Start date (YYYY-MM-DD)."),
+    end: Optional[str] = typer.Option(None, "--end", help="End date (YYYY-MM-DD)."),
+    lead: Optional[str] = typer.Option(None, "--lead", help="Who led it."),
+    description: Optional[str] = typer.Option(None, "--description", help="A few sentences on the activity."),
+    stakeholder: Optional[List[str]] = typer.Option(None, "--stakeholder", help="A stakeholder id; repeat for more."),
+    outcome: Optional[List[str]] = typer.Option(None, "--outcome", help="An outcome it contributes to; repeat for more."),
+    audience: Optional[str] = typer.Option(None, "--audience", help="Who it reached."),
+    count: Optional[int] = typer.Option(None, "--count", help="How many people it reached."),
+    geography: Optional[str] = typer.Option(None, "--geography", help="local, regional, national or international."),
+    cost: Optional[float] = typer.Option(None, "--cost", help="What it cost."),
+    currency: str = typer.Option("GBP", "--currency", help="ISO 4217 currency of --cost."),
+    country: Optional[List[str]] = typer.Option(None, "--country", help="An ISO 3166 country code; repeat for more."),
+    id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
+) -> None:
+    """Add an activity: a study, an event, a briefing, a web resource...
+
+    Example: impactctl add-activity --title "Employer roundtable" --type engagement-event --area work
+    --start 2026-10-01 --lead "Dr A. Author" --outcome employer-wellbeing-policies --count 40
+    """
+    from impactctl.authoring import add_record
+
+    root = ledger_root(None, ledger)
+    form = Form(root, interactive(no_input))
+    form.need("title", title, "--title")
+    form.need("type", type, "--type", form.vocabulary("activity_types"))
+    form.need("area", area, "--area", form.vocabulary("areas"))
+    form.need("start", parse_date(start, "--start"), "--start", convert=to_date("--start"))
+    form.fields["end"] = parse_date(end, "--end")
+    form.need("lead", lead, "--lead")
+    fields = form.done()
+    reach = {k: v for k, v in (("audience", audience), ("count", count), ("geography", geography)) if v is not None}
+    fields.update(description=description, stakeholders=stakeholder or [], outcomes=outcome or [],
+                  reach=reach or None, countries=country or [], id=id,
+                  cost={"amount": int(cost) if cost == int(cost) else cost, "currency": currency} if cost is not None else None)
+    finish(lambda: add_record(root, "activities", fields, dry_run), dry_run)
+
+
+@app.command("add-stakeholder")
+def add_stakeholder(
+    name: Optional[str] = typer.Option(None, "--name", help="The person's, group's or organisation's name."),
+    type: Optional[str] = typer.Option(None, "--type", help="organisation, group or person."),
+    group: Optional[str] = typer.Option(None, "--group", help="A stakeholder-group key from ledger.yaml."),
+    description: Optional[str] = typer.Option(None, "--description", help="Who they are."),
+    url: Optional[str] = typer.Option(None, "--url", help="Their web site."),
+    advisory_role: Optional[str] = typer.Option(None, "--advisory-role", help="Role in the advisory group, if a member."),
+    advisory_since: Optional[str] = typer.Option(None, "--advisory-since", help="Member since (default today)."),
+    consent_to_name: bool = typer.Option(False, "--consent-to-name", help="A person agreed to be named in public output."),
+    email: Optional[str] = typer.Option(None, "--email", help="Contact e-mail (private: never published)."),
+    phone: Optional[str] = typer.Option(None, "--phone", help="Contact phone (private: never published)."),
+    id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the name)."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
+) -> None:
+    """Add a stakeholder: an organisation, a group, or a person (e.g. an advisory-group member).
+
+    Example: impactctl add-stakeholder --name "Mind" --type organisation --group ngos-policy
+    """
+    from impactctl.authoring import add_record
+
+    root = ledger_root(None, ledger)
+    form = Form(root, interactive(no_input))
+    form.need("name", name, "--name")
+    form.need("type", type, "--type", ["organisation", "group", "person"])
+    form.need("group", group, "--group", form.vocabulary("groups"))
+    fields = form.done()
+    contact = {k: v for k, v in (("email", email), ("phone", phone)) if v}
+    advisory = ({"role": advisory_role, "since": parse_date(advisory_since, "--advisory-since") or _today()}
+                if advisory_role else None)
+    fields.update(description=description, url=url, consent_to_name=consent_to_name or None,
+                  advisory=advisory, contact=contact or None, id=id)
+    finish(lambda: add_record(root, "stakeholders", fields, dry_run), dry_run)
+
+
+@app.command("add-evidence")
+def add_evidence(
+    title: Optional[str] = typer.Option(None, "--title", help="What the evidence is."),
+    type: Optional[str] = typer.Option(None, "--type", help="An evidence type key from ledger.yaml."),
+    date: Optional[str] = typer.Option(None, "--date", help="Its date (default today)."),
+    url: Optional[str] = typer.Option(None, "--url", help="Where it can be seen."),
+    file: Optional[str] = typer.Option(None, "--file", help="A file inside the ledger, e.g. evidence/files/letter.pdf; "
+                                       "its sha256 is recorded."),
+    outcome: Optional[List[str]] = typer.Option(None, "--outcome", help="An outcome it shows; repeat for more."),
+    activity: Optional[List[str]] = typer.Option(None, "--activity", help="An activity it comes from; repeat for more."),
+    corroborator: Optional[str] = typer.Option(None, "--corroborator", help="A stakeholder id who can confirm it."),
+    note: Optional[str] = typer.Option(None, "--note", help="A note."),
+    id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
+) -> None:
+    """Add a piece of evidence: a link, or a file kept in the ledger with its sha256.
+
+    Example: impactctl add-evidence --title "Letter from the council" --type letter
+    --file evidence/files/council-letter.pdf --outcome thrive-city-action-plans
+    """
+    from impactctl.authoring import add_record, file_sha256
+
+    root = ledger_root(None, ledger)
+    form = Form(root, interactive(no_input))
+    form.need("title", title, "--title")
+    form.need("type", type, "--type", form.vocabulary("evidence_types"))
+    if not url and not file:
+        form.need("url", url, "--url (or --file)")
+    fields = form.done()
+    fields.update(date=parse_date(date, "--date") or _today(), file=file, outcomes=outcome or [],
+                  activities=activity or [], corroborator=corroborator, note=note, id=id,
+                  sha256=file_sha256(root, file) if file else None)
+    if url:
+        fields["url"] = url
+    finish(lambda: add_record(root, "evidence", fields, dry_run), dry_run)
+
+
+@app.command()
+def record(
+    outcome_id: str = typer.Argument(..., help="The outcome measured."),
+    value: str = typer.Option(..., "--value", help="The measured value (a number, or words for a qualitative indicator)."),
+    date: Optional[str] = typer.Option(None, "--date", help="When it was measured (default today)."),
+    indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", help="Evidence id the figure comes from; repeat for more."),
+    note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Append a measurement to an outcome's indicator; `git diff` shows only the added lines.
+
+    Example: impactctl record parents-adversity-awareness --value 58 --date 2026-11-20
+    --indicator ind-parents-understanding --evidence ev-parents-survey-2026-q1
+    """
+    from impactctl.authoring import parse_value, record_measurement
+
+    root = ledger_root(None, ledger)
+    when = parse_date(date, "--date") or _today()
+    finish(lambda: record_measurement(root, outcome_id, parse_value(value), when, indicator, evidence, note, dry_run),
+           dry_run)
+
+
+@app.command("set-status")
+def set_status(
+    outcome_id: str = typer.Argument(..., help="The outcome."),
+    status: str = typer.Argument(..., help="planned, active, achieved, missed or dropped."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", help="Evidence for the new status; repeat for more."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Change an outcome's status; marking it achieved needs evidence.
+
+    Example: impactctl set-status line-manager-training achieved --evidence ev-line-manager-completions-q3
+    """
+    from impactctl import authoring
+
+    root = ledger_root(None, ledger)
+    finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run), dry_run)
+
+
+@app.command("set")
+def set_(
+    record_id: str = typer.Argument(..., help="The record's id."),
+    field: str = typer.Argument(..., help="The field; a dotted path reaches inside (reach.count, indicators.0.unit)."),
+    value: str = typer.Argument(..., help="The new value; `a,b` for a list field; empty removes the field."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Set one field of any record, keeping every other byte of the file.
+
+    Example: impactctl set study-insecure-work reach.count 120
+    """
+    from impactctl import authoring
+
+    root = ledger_root(None, ledger)
+    finish(lambda: authoring.set_field(root, record_id, field, value, dry_run), dry_run)
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(Path("ledger"), help="Where to create the ledger."),
+    name: Optional[str] = typer.Option(None, "--name", help="The centre's name (default: asked, or the folder's name)."),
+    no_input: bool = NO_INPUT,
+) -> None:
+    """Create a new ledger: ledger.yaml with commented default vocabularies, record folders, editor schemas.
+
+    Example: impactctl init ledger --name "Centre for Society and Mental Health"
+    """
+    from impactctl.authoring import init_ledger
+    from impactctl.errors import ImpactctlError
+
+    if name is None:
+        name = typer.prompt("centre name", err=True) if interactive(no_input) else path.resolve().name
+    try:
+        written = init_ledger(path, name)
+    except ImpactctlError as exc:
+        fail(str(exc))
+    typer.echo(f"created a ledger in {path} ({len(written)} files); next: impactctl add-outcome -L {path}")

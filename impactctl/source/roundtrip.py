@@ -1,0 +1,68 @@
+"""The one place that builds ruamel.yaml round-trip readers and writers, in the house style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+# Spellings that some YAML reader (1.1 or 1.2) takes for something other than text: such strings get quotes.
+_NOT_PLAIN_TEXT = re.compile(
+    r"""^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
+    |~|null|Null|NULL|[-+]?[0-9][0-9_:.eE+-]*|[-+]?\.[0-9].*|\.(?:inf|Inf|INF|nan|NaN|NAN)|[-+]?0[xob].*
+    |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|<<|=)$""",
+    re.VERBOSE,
+)
+
+
+def make_yaml() -> YAML:
+    """A round-trip reader/writer: comments, key order and quotes survive; the house indentation."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.allow_duplicate_keys = False
+    # Never write anchors and aliases for repeated values (a date used twice): each value is written out.
+    yaml.representer.ignore_aliases = lambda data: True
+    return yaml
+
+
+def load_text(text: str) -> Any:
+    """The round-trip document of a file's text (raises on text that is not YAML)."""
+    return make_yaml().load(text)
+
+
+def dump_text(document: Any) -> str:
+    stream = io.StringIO()
+    make_yaml().dump(document, stream)
+    return stream.getvalue()
+
+
+def to_yaml_value(value: Any) -> Any:
+    """A Python value as the writer should store it, so every YAML reader reads it back the same."""
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = to_yaml_value(item)
+        return mapping
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(to_yaml_value(item) for item in value)
+    if isinstance(value, str):
+        return text_scalar(value)
+    if isinstance(value, dt.date):
+        return value
+    return value
+
+
+def text_scalar(value: str) -> Any:
+    """Quote text a YAML reader could take for a number, boolean, null or date; keep long text readable."""
+    if "\n" in value:
+        return LiteralScalarString(value if value.endswith("\n") else value)
+    if _NOT_PLAIN_TEXT.match(value) or value != value.strip() or not value:
+        return DoubleQuotedScalarString(value)
+    return value

@@ -1,0 +1,99 @@
+"""Write ledger files safely: atomic replace, exclusive create, a lock for read-modify-write, diffs."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import errno
+import fcntl
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from impactctl.errors import ImpactctlError
+
+LOCK_NAME = ".impactctl/write.lock"
+
+
+class WriteFailed(ImpactctlError):
+    """The file system refused a write (full, read-only, no permission); nothing was changed."""
+
+
+@contextlib.contextmanager
+def ledger_lock(root: Path) -> Iterator[None]:
+    """Serialise read-modify-write edits of one ledger across processes (two `record`s at once)."""
+    lock_path = root / LOCK_NAME
+    try:
+        lock_path.parent.mkdir(exist_ok=True)
+        _ignore_cache_folder(lock_path.parent)
+        handle = open(lock_path, "a+")
+    except OSError as exc:
+        raise WriteFailed(f"cannot lock the ledger ({lock_path}): {exc.strerror}") from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _ignore_cache_folder(folder: Path) -> None:
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically: readers see the old file or the new one, never a torn one."""
+    tmp = _write_temp(path, text)
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        _discard(tmp)
+        raise WriteFailed(f"cannot write {path}: {exc.strerror}") from None
+
+
+def create_file(path: Path, text: str) -> bool:
+    """Create `path` with `text` atomically, only if it does not exist; False when it already does."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temp(path, text)
+    try:
+        os.link(tmp, path)  # fails if the name is taken: two writers can never both claim one id
+        return True
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise WriteFailed(f"cannot create {path}: {exc.strerror}") from None
+    finally:
+        _discard(tmp)
+
+
+def _write_temp(path: Path, text: str) -> str:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteFailed(f"cannot write in {path.parent}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        _discard(tmp)
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
+        raise WriteFailed(f"cannot write {path}: {reason}; nothing was changed") from None
+    return tmp
+
+
+def _discard(tmp: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+
+
+def unified_diff(rel: str, before: str, after: str) -> str:
+    """The change as `git diff` would show it."""
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{rel}" if before else "/dev/null", tofile=f"b/{rel}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
