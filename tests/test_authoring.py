@@ -201,3 +201,12 @@ def test_text_values_are_written_so_every_reader_reads_text(text):
     assert pyyaml.safe_load(written)["v"] == text  # YAML 1.1 reader
     assert fastyaml.load("x", written)[0]["v"] == text  # our YAML 1.2 reader
     assert roundtrip.load_text(written)["v"] == text  # ruamel
+
+
+def test_completion_offers_ids_and_vocabulary(monkeypatch):
+    from impactctl.cli import complete
+
+    monkeypatch.chdir(SHIPPED)
+    assert "parents-adversity-awareness" in complete.ids("outcomes")("parents")
+    assert complete.ids("stakeholders")("parents-adv") == []
+    assert complete.vocabulary("areas")("w") == ["work"]

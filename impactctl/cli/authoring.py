@@ -10,6 +10,7 @@ from typing import Any, Callable, List, Optional
 
 import typer
 
+from impactctl.cli import complete
 from impactctl.cli.app import app
 from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
 
@@ -110,10 +111,10 @@ def _today() -> dt.date:
 @app.command("add-outcome")
 def add_outcome(
     title: Optional[str] = typer.Option(None, "--title", help="A short name for the outcome."),
-    area: Optional[str] = typer.Option(None, "--area", help="An impact area key from ledger.yaml."),
-    domain: Optional[str] = typer.Option(None, "--domain", help="A domain key (conceptual, capacity-building, ...)."),
-    group: Optional[List[str]] = typer.Option(None, "--group", help="A stakeholder-group key; repeat for more."),
-    stakeholder: Optional[List[str]] = typer.Option(None, "--stakeholder", help="A stakeholder id; repeat for more."),
+    area: Optional[str] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"), help="An impact area key from ledger.yaml."),
+    domain: Optional[str] = typer.Option(None, "--domain", autocompletion=complete.vocabulary("domains"), help="A domain key (conceptual, capacity-building, ...)."),
+    group: Optional[List[str]] = typer.Option(None, "--group", autocompletion=complete.vocabulary("groups"), help="A stakeholder-group key; repeat for more."),
+    stakeholder: Optional[List[str]] = typer.Option(None, "--stakeholder", autocompletion=complete.ids("stakeholders"), help="A stakeholder id; repeat for more."),
     owner: Optional[str] = typer.Option(None, "--owner", help="Who answers for the outcome."),
     statement: Optional[str] = typer.Option(None, "--statement", help="What will change, for whom (specific)."),
     rationale: Optional[str] = typer.Option(None, "--rationale", help="Why it is attainable and relevant."),
@@ -121,7 +122,7 @@ def add_outcome(
     status: str = typer.Option("planned", "--status", help="planned, active, achieved, missed or dropped."),
     indicator_id: Optional[str] = typer.Option(None, "--indicator-id", help="Id of the indicator (default: from its name)."),
     indicator_name: Optional[str] = typer.Option(None, "--indicator-name", help="What the indicator measures."),
-    measure: Optional[str] = typer.Option(None, "--measure", help="count, percent, currency or qualitative."),
+    measure: Optional[str] = typer.Option(None, "--measure", autocompletion=complete.choices("count", "percent", "currency", "qualitative"), help="count, percent, currency or qualitative."),
     unit: Optional[str] = typer.Option(None, "--unit", help="The unit of a quantitative indicator."),
     direction: str = typer.Option("increase", "--direction", help="increase or decrease."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="The value at the start."),
@@ -182,14 +183,14 @@ def _indicator_id(name: str | None) -> str | None:
 @app.command("add-activity")
 def add_activity(
     title: Optional[str] = typer.Option(None, "--title", help="What was done."),
-    type: Optional[str] = typer.Option(None, "--type", help="An activity type key from ledger.yaml."),
-    area: Optional[str] = typer.Option(None, "--area", help="An impact area key."),
+    type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("activity_types"), help="An activity type key from ledger.yaml."),
+    area: Optional[str] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"), help="An impact area key."),
     start: Optional[str] = typer.Option(None, "--start", help="Start date (YYYY-MM-DD)."),
     end: Optional[str] = typer.Option(None, "--end", help="End date (YYYY-MM-DD)."),
     lead: Optional[str] = typer.Option(None, "--lead", help="Who led it."),
     description: Optional[str] = typer.Option(None, "--description", help="A few sentences on the activity."),
-    stakeholder: Optional[List[str]] = typer.Option(None, "--stakeholder", help="A stakeholder id; repeat for more."),
-    outcome: Optional[List[str]] = typer.Option(None, "--outcome", help="An outcome it contributes to; repeat for more."),
+    stakeholder: Optional[List[str]] = typer.Option(None, "--stakeholder", autocompletion=complete.ids("stakeholders"), help="A stakeholder id; repeat for more."),
+    outcome: Optional[List[str]] = typer.Option(None, "--outcome", autocompletion=complete.ids("outcomes"), help="An outcome it contributes to; repeat for more."),
     audience: Optional[str] = typer.Option(None, "--audience", help="Who it reached."),
     count: Optional[int] = typer.Option(None, "--count", help="How many people it reached."),
     geography: Optional[str] = typer.Option(None, "--geography", help="local, regional, national or international."),
@@ -228,7 +229,7 @@ def add_activity(
 def add_stakeholder(
     name: Optional[str] = typer.Option(None, "--name", help="The person's, group's or organisation's name."),
     type: Optional[str] = typer.Option(None, "--type", help="organisation, group or person."),
-    group: Optional[str] = typer.Option(None, "--group", help="A stakeholder-group key from ledger.yaml."),
+    group: Optional[str] = typer.Option(None, "--group", autocompletion=complete.vocabulary("groups"), help="A stakeholder-group key from ledger.yaml."),
     description: Optional[str] = typer.Option(None, "--description", help="Who they are."),
     url: Optional[str] = typer.Option(None, "--url", help="Their web site."),
     advisory_role: Optional[str] = typer.Option(None, "--advisory-role", help="Role in the advisory group, if a member."),
@@ -264,14 +265,14 @@ def add_stakeholder(
 @app.command("add-evidence")
 def add_evidence(
     title: Optional[str] = typer.Option(None, "--title", help="What the evidence is."),
-    type: Optional[str] = typer.Option(None, "--type", help="An evidence type key from ledger.yaml."),
+    type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("evidence_types"), help="An evidence type key from ledger.yaml."),
     date: Optional[str] = typer.Option(None, "--date", help="Its date (default today)."),
     url: Optional[str] = typer.Option(None, "--url", help="Where it can be seen."),
     file: Optional[str] = typer.Option(None, "--file", help="A file inside the ledger, e.g. evidence/files/letter.pdf; "
                                        "its sha256 is recorded."),
-    outcome: Optional[List[str]] = typer.Option(None, "--outcome", help="An outcome it shows; repeat for more."),
-    activity: Optional[List[str]] = typer.Option(None, "--activity", help="An activity it comes from; repeat for more."),
-    corroborator: Optional[str] = typer.Option(None, "--corroborator", help="A stakeholder id who can confirm it."),
+    outcome: Optional[List[str]] = typer.Option(None, "--outcome", autocompletion=complete.ids("outcomes"), help="An outcome it shows; repeat for more."),
+    activity: Optional[List[str]] = typer.Option(None, "--activity", autocompletion=complete.ids("activities"), help="An activity it comes from; repeat for more."),
+    corroborator: Optional[str] = typer.Option(None, "--corroborator", autocompletion=complete.ids("stakeholders"), help="A stakeholder id who can confirm it."),
     note: Optional[str] = typer.Option(None, "--note", help="A note."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
     ledger: Optional[str] = LEDGER_OPTION,
@@ -302,11 +303,11 @@ def add_evidence(
 
 @app.command()
 def record(
-    outcome_id: str = typer.Argument(..., help="The outcome measured."),
+    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome measured."),
     value: str = typer.Option(..., "--value", help="The measured value (a number, or words for a qualitative indicator)."),
     date: Optional[str] = typer.Option(None, "--date", help="When it was measured (default today)."),
     indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", help="Evidence id the figure comes from; repeat for more."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence id the figure comes from; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
@@ -326,9 +327,9 @@ def record(
 
 @app.command("set-status")
 def set_status(
-    outcome_id: str = typer.Argument(..., help="The outcome."),
-    status: str = typer.Argument(..., help="planned, active, achieved, missed or dropped."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", help="Evidence for the new status; repeat for more."),
+    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome."),
+    status: str = typer.Argument(..., autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
 ) -> None:
@@ -344,7 +345,7 @@ def set_status(
 
 @app.command("set")
 def set_(
-    record_id: str = typer.Argument(..., help="The record's id."),
+    record_id: str = typer.Argument(..., autocompletion=complete.ids(), help="The record's id."),
     field: str = typer.Argument(..., help="The field; a dotted path reaches inside (reach.count, indicators.0.unit)."),
     value: str = typer.Argument(..., help="The new value; `a,b` for a list field; empty removes the field."),
     ledger: Optional[str] = LEDGER_OPTION,
