@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from impactctl.checks import run_checks
+from impactctl.model.ledger import Ledger
 from impactctl.problems import CheckResult, Problem
 from impactctl.source.discover import find_ledger
 from impactctl.source.loader import load_ledger
@@ -24,6 +25,12 @@ def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str]
 
     `overrides` (ledger-relative path -> text) checks an edit before it is written.
     """
+    return check(root, today, overrides)[1]
+
+
+def check(root: Path, today: dt.date | None = None,
+          overrides: dict[str, str] | None = None) -> tuple[Ledger | None, CheckResult]:
+    """The loaded ledger (None when ledger.yaml is unusable) and the result of validating it."""
     ledger, problems = load_ledger(root, today=today, overrides=overrides)
     records = 0
     if ledger is not None:
@@ -33,7 +40,7 @@ def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str]
     located = [dataclasses.replace(p, path=f"{display}/{p.path}") for p in resolve(root, problems, overrides)]
     located.sort(key=Problem.sort_key)
     files = 1 + sum(len(ids) for ids in (ledger.unreadable.values() if ledger else ())) + records
-    return CheckResult(ledger=display, files_checked=files, problems=located, records=records)
+    return ledger, CheckResult(ledger=display, files_checked=files, problems=located, records=records)
 
 
 def display_path(root: Path) -> str:

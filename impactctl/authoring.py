@@ -190,6 +190,7 @@ def set_status(root: Path, outcome_id: str, status: str, evidence: list[str] | N
 
     def change(document: Any) -> None:
         document["status"] = status
+        _set_after(document, "status_date", today or dt.date.today(), after="status")
         for item in evidence or []:
             cited = document.get("evidence")
             if cited is None:
@@ -198,6 +199,14 @@ def set_status(root: Path, outcome_id: str, status: str, evidence: list[str] | N
                 cited.append(item)
 
     return edit_record(root, outcome_id, change, dry_run, today)
+
+
+def _set_after(document: Any, key: str, value: Any, after: str) -> None:
+    """Set `key`, placing it just after `after` when it is new (so the file reads in the model's order)."""
+    if key in document or after not in document:
+        document[key] = value
+        return
+    document.insert(list(document).index(after) + 1, key, value)
 
 
 def set_field(root: Path, record_id: str, field: str, value: str, dry_run: bool = False,

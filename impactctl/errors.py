@@ -11,3 +11,7 @@ class LedgerNotFound(ImpactctlError):
 
 class UsageError(ImpactctlError):
     """A command was given options that cannot work together."""
+
+
+class TemplateFailed(ImpactctlError):
+    """A report template could not be found or rendered (sandbox, time or size limit); nothing is written."""

@@ -10,3 +10,12 @@ def _plain_terminal(monkeypatch):
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("IMPACTCTL_LEDGER", raising=False)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="Rewrite the golden files from the current output.")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")

@@ -82,6 +82,7 @@ class Outcome(Record):
     rationale: Optional[Text] = None
     due: Optional[IsoDate] = None
     status: OutcomeStatus = "planned"
+    status_date: Optional[IsoDate] = None  # when the status last changed (set by `impactctl set-status`)
     evidence: list[RecordId] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     tags: list[VocabKey] = Field(default_factory=list)

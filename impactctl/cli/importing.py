@@ -1,0 +1,81 @@
+"""The `import` command: add or update records from a CSV spreadsheet, every file checked before any is written."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from impactctl.cli.app import app
+from impactctl.cli.authoring import DRY_RUN
+from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+
+
+class Kind(str, Enum):
+    outcomes = "outcomes"
+    activities = "activities"
+    stakeholders = "stakeholders"
+    evidence = "evidence"
+
+
+@app.command("import")
+def import_(
+    csv_file: Path = typer.Argument(..., help="The CSV file: a header row naming fields, then one row per record.",
+                                    show_default=False),
+    kind: Kind = typer.Option(..., "--kind", "-k", help="What each row is: outcomes, activities, stakeholders "
+                              "or evidence.", show_default=False),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Add or update one record per CSV row; importing the same file again changes nothing.
+
+    Columns are field names; `reach.count`, `cost.amount`, `advisory.role`, `contact.email` reach inside;
+    outcomes may give one indicator as `indicator.name`, `indicator.measure`, `indicator.baseline`,
+    `indicator.target` ...; list cells are `;`-separated ids; an empty cell leaves the field as it is. A
+    row with an existing `id` (or, without one, an existing title) updates only the fields it gives. The
+    whole ledger is checked first: if any row would make its file invalid, nothing is written (exit 1).
+
+    Example: impactctl import activities.csv --kind activities --dry-run
+    """
+    from impactctl.errors import ImpactctlError
+    from impactctl.importing import import_csv
+
+    root = ledger_root(None, ledger)
+    try:
+        result = import_csv(root, kind.value, csv_file, dry_run)
+    except ImpactctlError as exc:
+        fail(str(exc))
+    if result.refused:
+        _refuse(result)
+    for change in result.changes:
+        if dry_run:
+            typer.echo(change.diff, nl=False)
+        else:
+            typer.echo(f"{change.action:<9} {root / change.rel}")
+    summary = _summary(result)
+    if dry_run:
+        typer.echo(f"{summary} (dry run: nothing was written)", err=True)
+    else:
+        typer.echo(summary)
+
+
+def _refuse(result) -> None:
+    from impactctl.output import text
+    from impactctl.problems import CheckResult
+
+    report = CheckResult(ledger="", files_checked=len(result.changes), problems=result.problems)
+    typer.echo(text.render(report, use_color(sys.stderr), with_summary=False), err=True, nl=False)
+    failing = {p.path for p in result.problems}
+    for change in result.changes:
+        if any(path.endswith("/" + change.rel) for path in failing):
+            typer.echo(f"impactctl: CSV line {change.line} would make {change.rel} invalid", err=True)
+    fail("refused: nothing was written", EXIT_PROBLEMS)
+
+
+def _summary(result) -> str:
+    rows = len(result.changes)
+    counts = ", ".join(f"{result.count(action)} {action}" for action in ("added", "updated", "unchanged"))
+    return f"{rows} row{'s' * (rows != 1)}: {counts}"

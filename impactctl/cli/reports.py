@@ -1,0 +1,55 @@
+"""The `report` command: the quarterly report of the ledger, to the terminal or a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from impactctl.cli.app import app
+from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+
+
+@app.command()
+def report(
+    path: Optional[str] = typer.Argument(None, help="The ledger folder.", show_default=False),
+    period: Optional[str] = typer.Option(None, "--period", "-p", help="2026-Q3, 2026, or 2026-04-01..2026-09-30 "
+                                         "(default: the last complete quarter of the reporting year)."),
+    template: str = typer.Option("quarterly", "--template", "-t", help="A template name (the ledger's templates/ "
+                                 "first, then the built-ins) or a path to a .md.j2 file."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
+    profile: str = typer.Option("public", "--profile", help="public (no personal data) or internal."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Render the ledger as it was at this git revision."),
+    today: Optional[str] = typer.Option(None, "--today", help="Take this day (YYYY-MM-DD) as today.", show_default=False),
+    ledger: Optional[str] = LEDGER_OPTION,
+) -> None:
+    """Render the quarterly impact report (GitHub/GitLab Markdown) of the ledger.
+
+    Exits 1 and writes nothing when the ledger has errors (warnings go to the report's appendix).
+
+    Example: impactctl report --period 2026-Q3 --output reports/2026-Q3.md
+    """
+    from impactctl import reporting
+    from impactctl.errors import ImpactctlError, TemplateFailed
+    from impactctl.output import text
+
+    root = ledger_root(path, ledger)
+    try:
+        day = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        fail("--today: write the date as YYYY-MM-DD")
+    try:
+        result = reporting.report(root, period, template, output, profile, as_of, day)
+    except TemplateFailed as exc:
+        fail(f"{exc}; no report was written", EXIT_PROBLEMS)
+    except ImpactctlError as exc:
+        fail(str(exc))
+    if not result.text:
+        typer.echo(text.render(result.check, use_color()), err=True, nl=False)
+        fail("the ledger has errors: fix them (see above) before reporting; no report was written", EXIT_PROBLEMS)
+    if result.written:
+        typer.echo(f"{result.written} ({result.period_label})")
+    else:
+        typer.echo(result.text, nl=False)

@@ -1,0 +1,250 @@
+"""What changed in the ledger between two revisions, or during a reporting period, record by record.
+
+A use case beside `api`: it reads the history through `source.git`, reads both versions of each changed
+record with `source.fastyaml`, and returns data (no printing). Field-level details stay readable:
+scalars as `status active → achieved`, prose as `title changed`, lists by the items added or removed
+(`+ stakeholders: mind`), indicators matched by id (`indicator ind-x: +1 measurement`,
+`indicator ind-x: target 40 → 50`).
+
+Not being in a git repository (or git missing) is not an exception here: the History says so with
+`available=False` and a note. A revision git does not know raises `git.BadRevision` (an ImpactctlError).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from impactctl.source import fastyaml, git
+from impactctl.source.limits import MAX_FILE_BYTES
+
+RECORD_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence")
+LEDGER_FILE = "ledger.yaml"
+SHALLOW_NOTE = ("this is a shallow clone: history before the clone's depth is missing, so a record shown as "
+                "added may only be first seen at that depth, and earlier changes are not shown "
+                "(`git fetch --unshallow` fetches the whole history)")
+_PROSE = frozenset({"title", "name", "statement", "rationale", "description", "note", "audience"})
+_SHORT = 40
+_MISSING: Any = object()
+
+
+@dataclass
+class RecordChange:
+    """One record file that was added, changed or removed, by whom and when."""
+
+    path: str  # relative to the ledger folder
+    kind: str  # stakeholders | outcomes | activities | evidence | ledger
+    id: str
+    action: str  # added | changed | removed
+    authors: list[str]
+    first: dt.date
+    last: dt.date
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
+class History:
+    """The record changes found, and how far the history can be trusted."""
+
+    changes: list[RecordChange]
+    shallow: bool
+    available: bool
+    note: str
+    base: str | None = None  # the commit compared from (None: before the first commit)
+    tip: str | None = None  # the commit compared to (None: no commit in range)
+
+
+def changes_between(root: Path, rev1: str, rev2: str) -> History:
+    """Records added, changed and removed from `rev1` to `rev2`, with the authors of the commits between."""
+    start = _open(root)
+    if isinstance(start, History):
+        return start
+    base, tip = git.resolve(root, rev1), git.resolve(root, rev2)
+    commits = git.log(root, rev_range=f"{base}..{tip}")
+    return _history(root, base, tip, commits, start.shallow)
+
+
+def changes_in_period(root: Path, start: dt.date, end: dt.date, *, head: str = "HEAD") -> History:
+    """Records changed by commits authored from `start` to `end` (inclusive): each file as of the last
+    commit before `start` (or absent) against the file as of the last commit authored by `end`.
+
+    The two commits are taken along `head`'s first-parent line (pass a past revision to reproduce an old
+    report), so a branch merged during the period counts in the period; its commits' authors are credited.
+    """
+    opened = _open(root)
+    if isinstance(opened, History):
+        return opened
+    line = git.log(root, rev_range=None if head == "HEAD" else head, first_parent=True)
+    before = [c for c in line if c.date < start]
+    upto = [c for c in line if c.date <= end]
+    base = before[-1].sha if before else None
+    if not upto or (base is not None and base == upto[-1].sha):
+        return History([], opened.shallow, True, SHALLOW_NOTE if opened.shallow else "", base, base)
+    tip = upto[-1].sha
+    commits = git.log(root, rev_range=f"{base}..{tip}" if base else tip)
+    return _history(root, base, tip, commits, opened.shallow)
+
+
+def _open(root: Path) -> git.RepoInfo | History:
+    """The repository, or an unavailable History saying why there is none."""
+    try:
+        info = git.repo_info(root)
+    except git.GitError as exc:
+        return History([], False, False, str(exc))
+    if info is None:
+        return History([], False, False, "not a git repository: the ledger folder is not inside a git working tree, "
+                                         "so it has no history to read")
+    return info
+
+
+def _history(root: Path, base: str | None, tip: str, commits: list[git.Commit], shallow: bool) -> History:
+    touched: dict[str, list[git.Commit]] = {}
+    for commit in commits:
+        for change in commit.files:
+            touched.setdefault(change.path, []).append(commit)
+    tip_date = git.commit(root, tip).date
+    rels = [(c.path, kind) for c in git.diff(root, base, tip) if (kind := record_kind(c.path)) is not None]
+    before = git.show_many(root, base, [r for r, _ in rels]) if base else {}
+    after = git.show_many(root, tip, [r for r, _ in rels])
+    changes = [_record_change(rel, kind, before.get(rel), after[rel], touched.get(rel, []), tip_date)
+               for rel, kind in rels]
+    changes.sort(key=lambda c: (c.kind != "ledger", c.path))
+    return History(changes, shallow, True, SHALLOW_NOTE if shallow else "", base, tip)
+
+
+def record_kind(rel: str) -> str | None:
+    """`ledger` for ledger.yaml, the folder for a record file (`outcomes/x.yaml`), None for anything else."""
+    if rel == LEDGER_FILE:
+        return "ledger"
+    parts = rel.split("/")
+    if len(parts) == 2 and parts[0] in RECORD_FOLDERS and parts[1].endswith(".yaml") and len(parts[1]) > 5:
+        return parts[0]
+    return None
+
+
+def _record_change(rel: str, kind: str, old_text: str | None, new_text: str | None,
+                   commits: list[git.Commit], tip_date: dt.date) -> RecordChange:
+    """One file's change; with no commit in range touching it (a reversed range), dated at the tip."""
+    old, new = _read(rel, old_text), _read(rel, new_text)
+    action = "added" if old_text is None else "removed" if new_text is None else "changed"
+    details: list[str] = []
+    if action == "changed":
+        if old is _MISSING or new is _MISSING:
+            details = ["not readable as YAML " + ("before" if old is _MISSING else "after") + " the change"]
+        else:
+            details = describe(old, new)
+    authors = list(dict.fromkeys(c.author for c in commits))
+    dates = [c.date for c in commits] or [tip_date]
+    return RecordChange(rel, kind, _record_id(rel, kind, new if new is not _MISSING else old), action, authors,
+                        min(dates), max(dates), details)
+
+
+def _read(rel: str, text: str | None) -> Any:
+    """The document's data, or _MISSING when absent or unreadable."""
+    if text is None or len(text) > MAX_FILE_BYTES:
+        return _MISSING
+    data, node, _ = fastyaml.load(rel, text)
+    return data if node is not None else _MISSING
+
+
+def _record_id(rel: str, kind: str, data: Any) -> str:
+    if kind == "ledger":
+        return "ledger"
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        return data["id"]
+    return rel.rsplit("/", 1)[-1].removesuffix(".yaml")
+
+
+def describe(old: Any, new: Any) -> list[str]:
+    """Readable differences between two versions of one YAML document."""
+    return _diff("", "", old, new)
+
+
+def _diff(prefix: str, path: str, old: Any, new: Any) -> list[str]:
+    """`prefix` names the enclosing item (`indicator x: `); `path` the field within it (`target.date`)."""
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        keys = list(new) + [k for k in old if k not in new]
+        return [d for k in keys for d in _diff(prefix, _join(path, k), old.get(k, _MISSING), new.get(k, _MISSING))]
+    if isinstance(old, list) or isinstance(new, list):
+        if (old is _MISSING or isinstance(old, list)) and (new is _MISSING or isinstance(new, list)):
+            return _diff_list(prefix, path, [] if old is _MISSING else old, [] if new is _MISSING else new)
+    if old is _MISSING:
+        return [f"{prefix}+ {path}" + ("" if _prose(path, new) else f": {_show(new)}")]
+    if new is _MISSING:
+        return [f"{prefix}- {path}"]
+    if _prose(path, old) or _prose(path, new) or isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
+        return [f"{prefix}{path} changed"]
+    return [f"{prefix}{path} {_show(old)} → {_show(new)}"]
+
+
+def _join(path: str, key: str) -> str:
+    if key == "value" and path:
+        return path  # `target 40 → 50`, not `target.value 40 → 50`
+    return f"{path}.{key}" if path else str(key)
+
+
+def _prose(path: str, value: Any) -> bool:
+    last = path.rsplit(".", 1)[-1]
+    return last in _PROSE or (isinstance(value, str) and (len(value) > _SHORT or "\n" in value))
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _diff_list(prefix: str, path: str, old: list, new: list) -> list[str]:
+    if all(not isinstance(v, (dict, list)) for v in old + new):
+        added = [_show(v) for v in new if v not in old]
+        removed = [_show(v) for v in old if v not in new]
+        out = [f"{prefix}{sign} {path}: {', '.join(items)}" for sign, items in (("+", added), ("-", removed)) if items]
+        return out or [f"{prefix}{path} reordered"]
+    return _diff_items(prefix, path, old, new)
+
+
+def _singular(path: str) -> str:
+    word = path.rsplit(".", 1)[-1]
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+def _identity(item: Any) -> Any:
+    """What pairs an item with its other version: its id, else its date, title or name."""
+    if isinstance(item, dict):
+        for key in ("id", "date", "title", "name"):
+            if isinstance(item.get(key), (str, int, float)):
+                return (key, item[key])
+    return None
+
+
+def _diff_items(prefix: str, path: str, old: list, new: list) -> list[str]:
+    """Lists of mappings: items paired by identity; unpaired ones counted (`+1 measurement`)."""
+    removed = [v for v in old if v not in new]
+    added = [v for v in new if v not in old]
+    by_id = _unique_by_identity(removed), _unique_by_identity(added)
+    out, singular = [], _singular(path)
+    for ident in [i for i in by_id[1] if i in by_id[0]]:
+        before, after = by_id[0][ident], by_id[1][ident]
+        removed.remove(before)
+        added.remove(after)
+        out += _diff(f"{prefix}{singular} {ident[1]}: ", "", before, after)
+    for sign, items in (("+", added), ("-", removed)):
+        named = [i for i in items if _identity(i) and _identity(i)[0] == "id"]
+        out += [f"{prefix}{sign} {singular} {_identity(i)[1]}" for i in named]
+        count = len(items) - len(named)
+        if count:
+            out.append(f"{prefix}{sign}{count} {singular if count == 1 else path.rsplit('.', 1)[-1]}")
+    return out
+
+
+def _unique_by_identity(items: list) -> dict[Any, Any]:
+    seen: dict[Any, list] = {}
+    for item in items:
+        seen.setdefault(_identity(item), []).append(item)
+    return {k: v[0] for k, v in seen.items() if k is not None and len(v) == 1}

@@ -1,0 +1,102 @@
+"""The one place that builds the Jinja environment: sandboxed, strict, escaping, bounded in time and size."""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from impactctl.errors import TemplateFailed
+from impactctl.report.escape import markdown
+
+TEMPLATE_SUFFIX = ".md.j2"
+MAX_SECONDS = 10.0
+MAX_OUTPUT_CHARS = 5_000_000
+
+
+def builtin_dir() -> Path:
+    """The built-in templates: inside the installed package, or the checkout's top-level templates/."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise TemplateFailed("the built-in templates are missing from this installation")
+
+
+def _finalize(value: Any) -> Any:
+    """Every `{{ value }}` is escaped for Markdown unless Python marked it as already safe."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return markdown(value)
+
+
+def make_environment(ledger_templates: Path | None, extra_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
+    """Ledger's own templates/ first (to override a built-in by name), then the built-ins."""
+    search = [p for p in (extra_dir, ledger_templates) if p is not None and p.is_dir()]
+    loaders = [FileSystemLoader(str(p)) for p in search] + [FileSystemLoader(str(builtin_dir()))]
+    env = ImmutableSandboxedEnvironment(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
+                                        finalize=_finalize, keep_trailing_newline=True, trim_blocks=True,
+                                        lstrip_blocks=True)
+    return env
+
+
+def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """Render a template within the time and size limits; any failure is a TemplateFailed with a reason."""
+    try:
+        template = env.get_template(name)
+        chunks, size, started = [], 0, time.monotonic()
+        with _time_limit(MAX_SECONDS):
+            for chunk in template.generate(**context):
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:
+                    raise TemplateFailed(f"the template `{name}` produced more than {MAX_OUTPUT_CHARS:,} characters")
+                if time.monotonic() - started > MAX_SECONDS:
+                    raise TimeoutError
+                chunks.append(chunk)
+        return "".join(chunks)
+    except TemplateFailed:
+        raise
+    except TimeoutError:
+        raise TemplateFailed(f"the template `{name}` ran for more than {MAX_SECONDS:.0f} s and was stopped") from None
+    except TemplateError as exc:
+        where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise TemplateFailed(f"the template `{name}` failed{where}: {exc.message or type(exc).__name__}") from None
+    except (MemoryError, RecursionError, OverflowError, ValueError, TypeError, ArithmeticError) as exc:
+        raise TemplateFailed(f"the template `{name}` failed: {type(exc).__name__}: {exc}") from None
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt a template stuck in a loop that prints nothing (only possible in the main thread)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _expired(signum: int, frame: Any) -> None:
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

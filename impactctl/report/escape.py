@@ -1,0 +1,34 @@
+"""Make user text safe inside Markdown tables and Mermaid diagrams: it renders as the text it is."""
+
+from __future__ import annotations
+
+import re
+
+# Characters with meaning anywhere in GitHub/GitLab-flavoured Markdown; `[` and `]` escaped means no link can form.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Characters with meaning only at the start of a line: headings, lists, quotes.
+_LINE_START = re.compile(r"^([#+=>-])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def markdown(text: object) -> str:
+    """One line of literal text: newlines folded, Markdown and HTML neutralised."""
+    value = _WHITESPACE.sub(" ", str(text)).strip()
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", value))
+
+
+def mermaid(text: object) -> str:
+    """A Mermaid node or axis label, for use inside double quotes."""
+    value = _WHITESPACE.sub(" ", str(text)).strip()
+    replacements = {"&": "#amp;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "[": "#91;", "]": "#93;",
+                    "{": "#123;", "}": "#125;", "|": "#124;", ";": "#59;", "%": "#37;"}
+    return "".join(replacements.get(char, char) for char in value)[:120]
+
+
+def chart_label(text: object) -> str:
+    """A Mermaid chart title or axis label: characters that xychart cannot take are dropped."""
+    value = _WHITESPACE.sub(" ", str(text)).strip()
+    return "".join(char for char in value if char not in '"`[]{}|;%<>&#\\')[:80]

@@ -1,0 +1,84 @@
+"""The report use case: validate, pick the period, read history, build the view-model, render, write atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from impactctl import api, history
+from impactctl.errors import UsageError
+from impactctl.model.periods import parse_period
+from impactctl.problems import CheckResult, Severity
+from impactctl.report import environment, viewmodel
+from impactctl.report.privacy import PROFILES
+from impactctl.source import git, writer
+
+DEFAULT_TEMPLATE = "quarterly"
+
+
+@dataclass
+class ReportResult:
+    """The rendered report, or the validation result that stopped it."""
+
+    check: CheckResult
+    text: str = ""
+    written: Path | None = None
+    period_label: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLATE, output: Path | None = None,
+           profile: str = "public", as_of: str | None = None, today: dt.date | None = None) -> ReportResult:
+    """Render the ledger's report for a period (default: the last complete quarter).
+
+    Nothing is rendered or written when the ledger has errors; `as_of` renders the ledger as it was at a
+    git revision, so a past report can be reproduced exactly.
+    """
+    if profile not in PROFILES:
+        raise UsageError(f"--profile must be one of {', '.join(PROFILES)}")
+    if as_of:
+        with tempfile.TemporaryDirectory(prefix="impactctl-as-of-") as scratch:
+            past = git.export(root, as_of, Path(scratch))
+            return _report(past, root, period, template, output, profile, as_of, today)
+    return _report(root, root, period, template, output, profile, None, today)
+
+
+def _report(root: Path, repo_root: Path, period_text: str | None, template: str, output: Path | None, profile: str,
+            as_of: str | None, today: dt.date | None) -> ReportResult:
+    ledger, result = api.check(root, today=today)
+    if ledger is None or result.errors:
+        return ReportResult(result)
+    start_month = ledger.config.centre.reporting_year_start_month
+    try:
+        period = parse_period(period_text, today or dt.date.today(), start_month)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    changes = history.changes_in_period(repo_root, period.start, period.end, head=as_of or "HEAD")
+    warnings = [p for p in result.problems if p.severity is Severity.WARNING]
+    model = viewmodel.build(ledger, period, profile, changes, warnings, as_of)
+    env = environment.make_environment(root / "templates", *_template_dir(template))
+    text = environment.render(env, _template_name(template), model)
+    written = None
+    if output is not None:
+        writer.replace_file(output, text)
+        written = output
+    return ReportResult(result, text, written, period.label)
+
+
+def _template_name(template: str) -> str:
+    path = Path(template)
+    if path.suffix or "/" in template:
+        return path.name
+    return template + environment.TEMPLATE_SUFFIX
+
+
+def _template_dir(template: str) -> tuple[Path, ...]:
+    """A template given as a path is looked up in its own folder first."""
+    path = Path(template)
+    if path.suffix or "/" in template:
+        if not path.is_file():
+            raise UsageError(f"no template at {template}")
+        return (path.resolve().parent,)
+    return ()

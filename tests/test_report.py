@@ -1,0 +1,145 @@
+"""The quarterly report: golden output, periods, privacy, escaping, template overrides and the sandbox."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from impactctl.cli import app
+from impactctl.model.periods import parse_period, quarter_period
+from tests.helpers import TODAY
+
+runner = CliRunner()
+SHIPPED = Path(__file__).resolve().parent.parent / "ledger"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def ledger(tmp_path) -> Path:
+    root = tmp_path / "ledger"
+    shutil.copytree(SHIPPED, root)
+    return root
+
+
+def report(root: Path, *args: str):
+    return runner.invoke(app, ["report", str(root), "--today", TODAY.isoformat(), *args])
+
+
+def test_quarterly_report_matches_the_golden_file(ledger, update_golden):
+    result = report(ledger, "--period", "2026-Q3")
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / "report-2026-Q3.md"
+    if update_golden:
+        golden.write_text(result.output, encoding="utf-8")
+    assert result.output == golden.read_text(encoding="utf-8")
+
+
+def test_default_period_is_the_last_complete_quarter(ledger):
+    assert "impact report, 2026-Q3" in report(ledger).output
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("2026-Q1", "2026-04-01", "2026-06-30"),
+    ("2026", "2026-04-01", "2027-03-31"),
+    ("2026-05-01..2026-05-31", "2026-05-01", "2026-05-31"),
+])
+def test_periods_follow_the_reporting_year(text, start, end):
+    period = parse_period(text, TODAY, start_month=4)
+    assert (period.start.isoformat(), period.end.isoformat()) == (start, end)
+
+
+def test_previous_of_the_first_quarter_is_last_years_fourth():
+    assert quarter_period(2026, 1, 4).previous(4).label == "2025-Q4"
+
+
+def test_bad_period_is_a_usage_error(ledger):
+    result = report(ledger, "--period", "2026-Q5")
+    assert result.exit_code == 2 and "not a period" in result.output
+
+
+def test_output_is_written_and_only_when_valid(ledger, tmp_path):
+    target = tmp_path / "out.md"
+    assert report(ledger, "--output", str(target)).exit_code == 0
+    assert target.read_text().startswith("# ESRC Centre for Society and Mental Health")
+    (ledger / "outcomes/community-researchers.yaml").write_text("id: [broken\n")
+    other = tmp_path / "other.md"
+    result = report(ledger, "--output", str(other))
+    assert result.exit_code == 1 and not other.exists()
+    assert "community-researchers.yaml:2:1" in result.output
+
+
+def test_public_profile_shows_no_personal_data(ledger):
+    public = report(ledger, "--period", "2026-Q2").output
+    internal = report(ledger, "--period", "2026-Q2", "--profile", "internal").output
+    for path in (ledger / "stakeholders").glob("*.yaml"):
+        text = path.read_text()
+        for line in text.splitlines():
+            if line.strip().startswith(("email:", "phone:")):
+                value = line.split(":", 1)[1].strip()
+                assert value not in public
+    assert "Amira Haddad" not in public and "Marcus Oyelaran" not in public  # not consented to be named
+    assert "Amira Haddad" in internal
+    assert "@example.org" in internal
+
+
+def test_user_text_cannot_break_tables_or_inject(ledger):
+    path = ledger / "activities/briefing-dhsc-prevention.yaml"
+    text = path.read_text().replace(
+        "title: Evidence briefing for DHSC on preventing mental ill health in childhood",
+        'title: "A | B <script>alert(1)</script> [x](javascript:alert(1)) `code` \\"q\\" ]] end"')
+    path.write_text(text)
+    output = report(ledger, "--period", "2026-Q3").output
+    row = next(line for line in output.splitlines() if "briefing-dhsc-prevention" in line and line.startswith("| A"))
+    assert row.count(" | ") == 6  # seven cells: the title's | did not add one
+    assert "<script>" not in output and "[x](javascript:" not in output
+    assert 'a14["A #124; B #lt;script#gt;' in output
+
+
+def test_a_ledger_template_overrides_the_builtin(ledger):
+    (ledger / "templates").mkdir()
+    (ledger / "templates/quarterly.md.j2").write_text("Custom {{ period.label }}: {{ headline[0].value }} activities\n")
+    assert report(ledger, "--period", "2026-Q3").output == "Custom 2026-Q3: 16 activities\n"
+
+
+def test_a_template_path(ledger, tmp_path):
+    custom = tmp_path / "board.md.j2"
+    custom.write_text("Board: {{ centre.name }}\n")
+    assert report(ledger, "--template", str(custom)).output == "Board: ESRC Centre for Society and Mental Health\n"
+
+
+@pytest.mark.parametrize("payload", [
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{% include '/etc/passwd' %}",
+    "{% import 'os' as os %}",
+    "{{ undefined_name }}",
+])
+def test_hostile_templates_are_refused_and_nothing_is_written(ledger, tmp_path, payload):
+    (ledger / "templates").mkdir()
+    (ledger / "templates/quarterly.md.j2").write_text(payload + "\n")
+    target = tmp_path / "out.md"
+    result = report(ledger, "--output", str(target))
+    assert result.exit_code == 1
+    assert "no report was written" in result.output and not target.exists()
+    assert "uid=" not in result.output
+
+
+def test_a_template_printing_gigabytes_is_cut_off(ledger):
+    (ledger / "templates").mkdir()
+    (ledger / "templates/quarterly.md.j2").write_text("{% for i in range(100000) %}{{ 'x' * 100000 }}{% endfor %}")
+    result = report(ledger)
+    assert result.exit_code == 1 and "more than" in result.output
+
+
+def test_a_template_looping_forever_is_stopped(ledger, monkeypatch):
+    from impactctl.report import environment
+
+    monkeypatch.setattr(environment, "MAX_SECONDS", 0.5)
+    (ledger / "templates").mkdir()
+    (ledger / "templates/quarterly.md.j2").write_text(
+        "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}")
+    result = report(ledger)
+    assert result.exit_code == 1 and "was stopped" in result.output
