@@ -143,3 +143,24 @@ def test_a_template_looping_forever_is_stopped(ledger, monkeypatch):
         "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}")
     result = report(ledger)
     assert result.exit_code == 1 and "was stopped" in result.output
+
+
+def test_as_of_reproduces_a_past_report_and_changes_come_from_git(tmp_path, monkeypatch):
+    from tests.test_history import Repo
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    repo = Repo(tmp_path / "repo")
+    shutil.copytree(SHIPPED, repo.ledger, dirs_exist_ok=True)
+    repo.commit("Ann", "2026-06-01", "the ledger")
+    path = repo.ledger / "activities/briefing-dhsc-prevention.yaml"
+    path.write_text(path.read_text().replace("title: Evidence briefing for DHSC", "title: Revised briefing for DHSC"))
+    repo.commit("Bo", "2026-08-15", "retitle")
+    now = report(repo.ledger, "--period", "2026-Q3").output
+    past = runner.invoke(app, ["report", str(repo.ledger), "--today", TODAY.isoformat(), "--period", "2026-Q3",
+                               "--as-of", "HEAD~1"]).output
+    assert "Revised briefing for DHSC" in now and "Revised briefing" not in past
+    assert "ledger as of revision HEAD\\~1" in past
+    assert "| `activities/briefing-dhsc-prevention.yaml` | changed | Bo | title changed |" in now
+    bad = runner.invoke(app, ["report", str(repo.ledger), "--as-of", "no-such-rev"])
+    assert bad.exit_code == 2 and "no-such-rev" in bad.output
