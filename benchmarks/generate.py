@@ -23,6 +23,7 @@ like the shipped ledger. Import it to call `generate(out_dir, records, broken, s
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -458,10 +459,11 @@ class Builder:
                     ind["id"] += "-2"
                 seen.add(ind["id"])
             first = indicators[0]
+            rising = first["direction"] == "increase"
+            change = "can name two ways it affects mental health" if rising else "report that it harms their wellbeing"
             doc.text(0, "statement", f"By {long_date(o['due'])}, {first['target']}% of {o['who']} in {o['place']} "
-                                     f"taking part in the centre's work on {o['theme']} "
-                                     f"{'can name two ways it affects mental health' if first['direction'] == 'increase' else 'report that it harms their wellbeing'}"
-                                     f", {'up' if first['direction'] == 'increase' else 'down'} from {first['baseline']}%.")
+                                     f"taking part in the centre's work on {o['theme']} {change}, "
+                                     f"{'up' if rising else 'down'} from {first['baseline']}%.")
             if rng.random() < 0.6:
                 doc.text(0, "rationale", rng.choice(RATIONALES).format(
                     theme=o["theme"], place=o["place"], who=o["who"], Who=cap(o["who"])))
@@ -573,7 +575,8 @@ class Builder:
         outcomes = self.oc
         order = list(range(len(outcomes)))
         for rnd in range(2):
-            rng.shuffle(order) if rnd else None
+            if rnd:
+                rng.shuffle(order)
             for slot, o_index in enumerate(order):
                 a = self.ac[(slot + rnd * (n // 2 + 1)) % n]
                 if outcomes[o_index]["id"] not in a["outcomes"]:
@@ -603,7 +606,8 @@ class Builder:
             }[a_type]
             a.update(id=self.new_id(title), title=title, type=a_type, area=first["area"], start=start, place=place,
                      theme=theme, who=who, partner=partner,
-                     stakeholders=list(dict.fromkeys(sid for oid in a["outcomes"] for sid in by_id[oid]["stakeholders"]))[:3])
+                     stakeholders=list(dict.fromkeys(
+                         sid for oid in a["outcomes"] for sid in by_id[oid]["stakeholders"]))[:3])
             for oid in a["outcomes"]:
                 by_id[oid]["activities"].append(a["id"])
 
@@ -675,8 +679,6 @@ class Builder:
 
     def evidence_between(self, lo: dt.date, hi: dt.date) -> dict:
         """A piece of evidence dated in [lo, hi], else the nearest one after lo (never before lo)."""
-        import bisect
-
         left = bisect.bisect_left(self.ev_ordinals, lo.toordinal())
         right = bisect.bisect_right(self.ev_ordinals, hi.toordinal())
         if right > left:
@@ -708,9 +710,11 @@ class Builder:
                     doc.seq(0, "activities", activities)
                 doc.kv(0, "corroborator", by_id[outcomes[0]]["stakeholders"][0])
             if rng.random() < 0.5:
-                doc.text(0, "note", f"{rng.randint(12, 400)} {rng.choice(['responses', 'attendees', 'users', 'records'])}; "
-                                    f"{rng.choice(['collected by the partner', 'summarised by the centre', 'shared with consent'])}"
-                                    f" and checked against the {rng.choice(['previous wave', 'baseline', 'partner report'])}.")
+                count = rng.randint(12, 400)
+                what = rng.choice(["responses", "attendees", "users", "records"])
+                how = rng.choice(["collected by the partner", "summarised by the centre", "shared with consent"])
+                against = rng.choice(["previous wave", "baseline", "partner report"])
+                doc.text(0, "note", f"{count} {what}; {how} and checked against the {against}.")
             self.files[f"evidence/{e['id']}.yaml"] = doc.render()
 
 
@@ -774,7 +778,8 @@ def break_file(text: str, mistake: str, rng: random.Random, known: set[str]) -> 
         else:
             return None
     elif mistake == "impossible-date":
-        i = at([i for i, line in enumerate(lines) if _DATE.search(line) and not line.lstrip().startswith(("id:", "- id:"))])
+        i = at([i for i, line in enumerate(lines)
+                if _DATE.search(line) and not line.lstrip().startswith(("id:", "- id:"))])
         if i is None:
             return None
         year = int(_DATE.search(lines[i]).group(1))
@@ -793,7 +798,8 @@ def break_file(text: str, mistake: str, rng: random.Random, known: set[str]) -> 
             cut = max(1, len(words) // 3)              # a colon in an unquoted title
             lines[i] = f"{key}: {' '.join(words[:cut])}: {' '.join(words[cut:]) or 'draft'}"
     elif mistake == "duplicate-key":
-        i = at([i for i in top if re.match(r"^(title|status|owner|lead|type|area|date|due|name|start|end): \S", lines[i])])
+        i = at([i for i in top
+                if re.match(r"^(title|status|owner|lead|type|area|date|due|name|start|end): \S", lines[i])])
         if i is None:
             return None
         key = lines[i].split(":", 1)[0]
@@ -939,7 +945,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out_dir)
     if args.force and out.exists():
-        head = (out / "ledger.yaml").read_text(encoding="utf-8")[:len(MARKER)] if (out / "ledger.yaml").is_file() else ""
+        config = out / "ledger.yaml"
+        head = config.read_text(encoding="utf-8")[:len(MARKER)] if config.is_file() else ""
         if head != MARKER:
             parser.error(f"--force replaces only ledgers made by this script; {out} is not one")
         shutil.rmtree(out)
