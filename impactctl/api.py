@@ -1,18 +1,26 @@
-"""The use cases the CLI calls; also impactctl's public Python API."""
+"""The use cases the CLI calls; also impactctl's public Python API.
+
+Heavy modules (pydantic models, the rules) are imported inside the functions that need them, so that
+an unchanged ledger re-validates from the cache without paying for them.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from impactctl.checks import run_checks
-from impactctl.model.ledger import Ledger
+from impactctl import __version__
 from impactctl.problems import CheckResult, Problem
+from impactctl.source.cache import Cache, problem_from, problem_to
 from impactctl.source.discover import find_ledger
-from impactctl.source.loader import load_ledger
-from impactctl.source.positions import resolve
+from impactctl.source.tree import Tree, inside, read_tree, sha256_of
+
+if TYPE_CHECKING:
+    from impactctl.model.ledger import Ledger
 
 
 def locate_ledger(path: str | None = None) -> Path:
@@ -20,27 +28,87 @@ def locate_ledger(path: str | None = None) -> Path:
     return find_ledger(path)
 
 
-def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None) -> CheckResult:
+def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None,
+             use_cache: bool = True) -> CheckResult:
     """Check every file of the ledger at `root`: YAML, schema and ledger rules, all in one pass.
 
-    `overrides` (ledger-relative path -> text) checks an edit before it is written.
+    `overrides` (ledger-relative path -> text) checks an edit before it is written. With `use_cache`,
+    files whose bytes are unchanged since an earlier run are not parsed again, and an unchanged
+    ledger is answered from the cache; its content is hashed every time, so the cache can never make
+    a changed ledger pass.
     """
-    return check(root, today, overrides)[1]
+    return check(root, today, overrides, use_cache)[1]
 
 
-def check(root: Path, today: dt.date | None = None,
-          overrides: dict[str, str] | None = None) -> tuple[Ledger | None, CheckResult]:
-    """The loaded ledger (None when ledger.yaml is unusable) and the result of validating it."""
-    ledger, problems = load_ledger(root, today=today, overrides=overrides)
+def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None,
+          use_cache: bool = True, need_ledger: bool = False) -> tuple[Ledger | None, CheckResult]:
+    """The loaded ledger (None when ledger.yaml is unusable, or answered from the cache without
+    loading when `need_ledger` is false) and the result of validating it."""
+    today = today or dt.date.today()
+    cache = Cache.open(root) if use_cache else None
+    tree = read_tree(root, overrides, cache.stats if cache is not None else None)
+    key = _ledger_key(tree, today)
+    if cache is not None and not need_ledger and not overrides:
+        cached = _cached_result(root, cache, key)
+        if cached is not None:
+            return None, _finish(root, cached["records"], cached["files"], [problem_from(p) for p in cached["problems"]])
+    ledger, problems, records, files = _full_check(root, today, tree, cache)
+    if cache is not None and not overrides:
+        attachments = {name: _attachment_key(root, name) for name in (ledger.attachments if ledger else {})}
+        cache.set_result({"key": key, "records": records, "files": files, "attachments": attachments,
+                          "problems": [problem_to(p) for p in problems]})
+        cache.set_stats(tree.stats, tree.digests)
+        cache.save(keep={rel for rel, _ in tree.files})
+    return ledger, _finish(root, records, files, problems)
+
+
+def _full_check(root: Path, today: dt.date, tree: Tree, cache: Cache | None) -> tuple[Any, list[Problem], int, int]:
+    from impactctl.checks import run_checks
+    from impactctl.source.loader import load_ledger
+    from impactctl.source.positions import resolve
+
+    ledger, problems = load_ledger(root, today=today, tree=tree, cache=cache)
     records = 0
     if ledger is not None:
         problems += run_checks(ledger)
         records = len(ledger.entries)
-    display = display_path(root)
-    located = [dataclasses.replace(p, path=f"{display}/{p.path}") for p in resolve(root, problems, overrides)]
-    located.sort(key=Problem.sort_key)
     files = 1 + sum(len(ids) for ids in (ledger.unreadable.values() if ledger else ())) + records
-    return ledger, CheckResult(ledger=display, files_checked=files, problems=located, records=records)
+    return ledger, resolve(root, problems, tree.raw), records, files
+
+
+def _finish(root: Path, records: int, files: int, problems: list[Problem]) -> CheckResult:
+    display = display_path(root)
+    located = [dataclasses.replace(p, path=f"{display}/{p.path}") for p in problems]
+    located.sort(key=Problem.sort_key)
+    return CheckResult(ledger=display, files_checked=files, problems=located, records=records)
+
+
+def _ledger_key(tree: Tree, today: dt.date) -> str:
+    """Everything a whole-ledger result depends on: version, today, every file's bytes, the folder listing."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{__version__}\0{today.isoformat()}\0".encode())
+    for rel in sorted(tree.digests):
+        digest.update(f"{rel}\0{tree.digest(rel)}\0".encode())
+    for problem in tree.listing_problems:
+        digest.update(f"{problem.path}\0{problem.code}\0".encode())
+    return digest.hexdigest()
+
+
+def _cached_result(root: Path, cache: Cache, key: str) -> dict[str, Any] | None:
+    result = cache.result
+    if not result or result.get("key") != key:
+        return None
+    for name, known in result.get("attachments", {}).items():
+        if _attachment_key(root, name) != known:
+            return None
+    return result
+
+
+def _attachment_key(root: Path, name: str) -> str:
+    path = root / name
+    if os.path.isabs(name) or not inside(root, path):
+        return "outside"
+    return sha256_of(path) if path.is_file() else "missing"
 
 
 def display_path(root: Path) -> str:

@@ -1,23 +1,28 @@
-"""Load a whole ledger folder into a Ledger plus the problems found reading it."""
+"""Load a whole ledger folder into a Ledger plus the problems found reading it, fast and with positions."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import gc
 import os
-import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Iterator
 
 from impactctl.model.config import LedgerConfig
 from impactctl.model.ledger import Attachment, Entry, Ledger
 from impactctl.model.records import KINDS, Record
-from impactctl.problems import Problem, Severity
+from impactctl.problems import Problem
 from impactctl.source import fastyaml, schema, text
+from impactctl.source.cache import Cache
 from impactctl.source.discover import CONFIG_NAME
-from impactctl.source.limits import MAX_FILE_BYTES
+from impactctl.source.tree import RECORD_SUFFIX, Tree, inside, read_bytes, read_tree, sha256_of
 
-RECORD_SUFFIX = ".yaml"
+__all__ = ["RECORD_SUFFIX", "FileResult", "load_ledger", "load_config", "read_yaml", "read_bytes"]
+
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 2_000
 
 
 @dataclass
@@ -30,20 +35,31 @@ class FileResult:
     problems: list[Problem]
 
 
-def load_ledger(root: Path, today: dt.date | None = None,
-                overrides: dict[str, str] | None = None) -> tuple[Ledger | None, list[Problem]]:
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Building tens of thousands of small objects triggers the collector over and over; none is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # what was built lives as long as the command: never scan it again
+        if enabled:
+            gc.enable()
+
+
+def load_ledger(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None,
+                tree: Tree | None = None, cache: Cache | None = None) -> tuple[Ledger | None, list[Problem]]:
     """The ledger (None when ledger.yaml is unusable) and every problem met while reading it.
 
-    `overrides` maps ledger-relative paths to text that stands in for the file on disk (or
-    adds a file): an edit is checked this way before it is written.
+    `overrides` maps ledger-relative paths to text that stands in for the file on disk (or adds a
+    file): an edit is checked this way before it is written. `cache` skips files read before.
     """
-    overrides = overrides or {}
-    config, problems = load_config(root)
-    files, listing_problems = list_record_files(root)
-    files += [(rel, rel.split("/", 1)[0]) for rel in sorted(overrides) if (rel, rel.split("/", 1)[0]) not in files
-              and rel.split("/", 1)[0] in KINDS]
-    problems += listing_problems
-    results = [load_record_file(root, rel, kind, overrides.get(rel)) for rel, kind in files]
+    tree = tree or read_tree(root, overrides)
+    with gc_paused():
+        config, problems = _config_from(tree)
+        problems += tree.listing_problems
+        results = load_records(tree, cache)
     if config is None:
         return None, problems + [p for r in results for p in r.problems]
     ledger = Ledger(root=str(root), config=config, today=today or dt.date.today())
@@ -59,17 +75,29 @@ def load_ledger(root: Path, today: dt.date | None = None,
 
 
 def load_config(root: Path) -> tuple[LedgerConfig | None, list[Problem]]:
-    data, node, problems = read_yaml(root, CONFIG_NAME)
+    raw, problems = read_bytes(root, CONFIG_NAME)
+    return _config(raw, problems)
+
+
+def _config_from(tree: Tree) -> tuple[LedgerConfig | None, list[Problem]]:
+    return _config(tree.bytes_of(CONFIG_NAME), tree.read_problems.get(CONFIG_NAME, []))
+
+
+def _config(raw: bytes | None, problems: list[Problem]) -> tuple[LedgerConfig | None, list[Problem]]:
+    data, node, problems = parse(CONFIG_NAME, raw, problems)
     if node is None or problems:
         return None, problems or [Problem(CONFIG_NAME, 0, 0, "config-empty", "ledger.yaml is empty",
                                           hint="run `impactctl init` to create one")]
-    config, schema_problems = schema.validate(CONFIG_NAME, LedgerConfig, data, node)
-    return config, schema_problems
+    return schema.validate(CONFIG_NAME, LedgerConfig, data, node)
 
 
 def read_yaml(root: Path, rel: str, override: str | None = None):
     """Data, node tree and problems of one ledger file (or of text standing in for it), read safely."""
     raw, problems = (override.encode("utf-8"), []) if override is not None else read_bytes(root, rel)
+    return parse(rel, raw, problems)
+
+
+def parse(rel: str, raw: bytes | None, problems: list[Problem]):
     if raw is None:
         return None, None, problems
     content, problems = text.decode(rel, raw)
@@ -78,55 +106,69 @@ def read_yaml(root: Path, rel: str, override: str | None = None):
     return fastyaml.load(rel, content)
 
 
-def read_bytes(root: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
-    """A regular file's bytes inside the ledger; anything else is a problem, never followed."""
-    path = root / rel
-    try:
-        info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode) and not _inside(root, path):
-            return None, [Problem(rel, 0, 0, "path-outside-ledger", "this symbolic link points outside the ledger folder",
-                                  hint="copy the file into the ledger instead of linking to it")]
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return None, [Problem(rel, 0, 0, "not-a-file", "this is not a regular file",
-                                  hint="remove it from the ledger folder")]
-        if info.st_size > MAX_FILE_BYTES:
-            return None, [text.too_large(rel, info.st_size)]
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1), []
-    except OSError as exc:
-        return None, [Problem(rel, 0, 0, "unreadable", f"the file cannot be read: {exc.strerror}")]
+def load_records(tree: Tree, cache: Cache | None) -> list[FileResult]:
+    """Every record file's result, in listing order: from the cache where the bytes are unchanged."""
+    results: dict[str, FileResult] = {}
+    misses: list[tuple[str, str, bytes | None, list[Problem]]] = []
+    for rel, kind in tree.files:
+        hit = cache.lookup(rel, tree.digest(rel)) if cache else None
+        if hit is not None:
+            results[rel] = _from_data(rel, kind, *hit)
+        else:
+            misses.append((rel, kind, tree.bytes_of(rel), tree.read_problems[rel]))
+    for result in _parse_all(misses):
+        results[result.path] = result
+        if cache is not None and tree.raw.get(result.path) is not None:
+            data = result.record.model_dump(mode="json") if result.record is not None else None
+            cache.store(result.path, tree.digest(result.path), data, result.problems)
+    return [results[rel] for rel, _ in tree.files]
 
 
-def list_record_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """(relative path, kind) of every record file, sorted; stray files are warnings."""
-    found: list[tuple[str, str]] = []
-    problems: list[Problem] = []
-    for kind in KINDS:
-        folder = root / kind
-        if not folder.is_dir():
-            continue
-        for name in sorted(os.listdir(folder)):
-            rel = f"{kind}/{name}"
-            if name.endswith(RECORD_SUFFIX):
-                found.append((rel, kind))
-            elif name.endswith(".yml"):
-                problems.append(Problem(rel, 0, 0, "file-name", "record files end in `.yaml`, not `.yml`",
-                                        hint=f"rename it to {name[:-4]}.yaml"))
-            elif not (kind == "evidence" and name == "files") and not name.startswith("."):
-                problems.append(Problem(rel, 0, 0, "stray-file", f"`{name}` is not a record file and is ignored",
-                                        severity=Severity.WARNING, hint=f"move it out of {kind}/"))
-    return found, problems
+def _from_data(rel: str, kind: str, data: Any, problems: list[Problem]) -> FileResult:
+    """A record from data validated before (by a worker process, or an earlier run)."""
+    return FileResult(rel, kind, KINDS[kind].model_validate(data) if data is not None else None, problems)
 
 
-def load_record_file(root: Path, rel: str, kind: str, override: str | None = None) -> FileResult:
-    data, node, problems = read_yaml(root, rel, override)
+def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[FileResult]:
+    """Parse and validate files; when there are many, worker processes take all but one share."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_THRESHOLD or workers < 2:
+        return _parse_here(items)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(items) // workers)
+    shares = [items[i:i + size] for i in range(0, len(items), size)]
+    # Workers send back plain data and problems (cheap to pickle), never model objects.
+    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending = [pool.submit(parse_chunk, share) for share in shares[1:]]
+        results = _parse_here(shares[0])
+        for future in pending:
+            results += [_from_data(*item) for item in future.result()]
+    return results
+
+
+def _parse_here(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[FileResult]:
+    return [FileResult(rel, kind, *_record(rel, kind, raw, problems)) for rel, kind, raw, problems in items]
+
+
+def parse_chunk(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[tuple[str, str, Any, list[Problem]]]:
+    """Parse and validate some files in a worker; a valid record comes back as JSON-ready data."""
+    done = []
+    with gc_paused():
+        for rel, kind, raw, problems in items:
+            record, problems = _record(rel, kind, raw, problems)
+            done.append((rel, kind, record.model_dump(mode="json") if record is not None else None, problems))
+    return done
+
+
+def _record(rel: str, kind: str, raw: bytes | None, problems: list[Problem]) -> tuple[Record | None, list[Problem]]:
+    data, node, problems = parse(rel, raw, problems)
     if node is None and not problems:
         problems = [Problem(rel, 0, 0, "empty-file", "the file is empty", hint="write the record, or delete the file")]
     if problems:
-        return FileResult(rel, kind, None, problems)
-    record, problems = schema.validate(rel, KINDS[kind], data, node)
-    return FileResult(rel, kind, record, problems)
+        return None, problems
+    return schema.validate(rel, KINDS[kind], data, node)
 
 
 def read_attachments(root: Path, ledger: Ledger) -> dict[str, Attachment]:
@@ -137,23 +179,10 @@ def read_attachments(root: Path, ledger: Ledger) -> dict[str, Attachment]:
         if not name or name in facts:
             continue
         path = root / name
-        if os.path.isabs(name) or not _inside(root, path):
+        if os.path.isabs(name) or not inside(root, path):
             facts[name] = Attachment(outside=True)
         elif not path.is_file():
             facts[name] = Attachment(missing=True)
         else:
-            facts[name] = Attachment(sha256=_sha256(path))
+            facts[name] = Attachment(sha256=sha256_of(path))
     return facts
-
-
-def _inside(root: Path, path: Path) -> bool:
-    real_root = os.path.realpath(root)
-    return os.path.commonpath([real_root, os.path.realpath(path)]) == real_root
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

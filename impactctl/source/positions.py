@@ -8,21 +8,21 @@ from pathlib import Path
 
 from impactctl.problems import Problem
 from impactctl.source import fastyaml, text
-from impactctl.source.loader import read_bytes
+from impactctl.source.tree import read_bytes
 from impactctl.source.locate import find, line_text
 
 
-def resolve(root: Path, problems: list[Problem], overrides: dict[str, str] | None = None) -> list[Problem]:
-    """The same problems, located and with excerpts; each file is re-read at most once.
+def resolve(root: Path, problems: list[Problem], raw: dict[str, bytes | None] | None = None) -> list[Problem]:
+    """The same problems, located and with excerpts; only files with problems are parsed again.
 
-    Only files that have problems are read again, so a clean ledger pays nothing.
+    `raw` holds the bytes already read (so an edit not yet written is located in its new text).
     """
     by_path: dict[str, list[int]] = defaultdict(list)
     for index, problem in enumerate(problems):
         by_path[problem.path].append(index)
     resolved = list(problems)
     for path, indexes in by_path.items():
-        content = (overrides or {}).get(path) or _text(root, path)
+        content = _text(root, path, (raw or {}).get(path))
         if content is None:
             continue
         node = None
@@ -46,9 +46,10 @@ def _located(problem: Problem, node, content: str) -> Problem:
     return problem
 
 
-def _text(root: Path, path: str) -> str | None:
-    raw, _ = read_bytes(root, path)
-    if raw is None:
+def _text(root: Path, path: str, data: bytes | None) -> str | None:
+    if data is None:
+        data, _ = read_bytes(root, path)
+    if data is None:
         return None
-    content, _ = text.decode(path, raw)
+    content, _ = text.decode(path, data)
     return content

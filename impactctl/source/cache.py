@@ -1,0 +1,168 @@
+"""The validation cache: one signed file in the ledger's .impactctl/ folder, keyed on each file's content.
+
+- Each record file's result (its validated data and its YAML/schema problems) is kept under the file's
+  path and a digest of its bytes, so only files whose bytes changed are parsed again. The content is
+  hashed on every run: a file edited behind the cache's back, even keeping its size and modification
+  time, is read afresh. An unchanged ledger re-validates from the whole-result entry.
+- The file is signed with a key kept in the user's cache folder (never in the repository), so a cache
+  file that arrives in a pull request, or is corrupt, or comes from another version, is ignored and rebuilt.
+- It is written atomically (a temporary file, then a rename); two runs at once each leave a whole file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from impactctl import __version__
+from impactctl.problems import Problem, Severity
+
+CACHE_NAME = ".impactctl/cache.jsonl"
+_FORMAT = "impactctl-cache-1"
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "impactctl" / "cache-key"
+
+
+def _signing_key() -> bytes | None:
+    """A per-user secret, made on first use; without one (no writable home) the cache is not used."""
+    path = _key_file()
+    for _ in range(2):
+        try:
+            return bytes.fromhex(path.read_text().strip())
+        except (OSError, ValueError):
+            pass
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+        except FileExistsError:
+            continue  # another process made it first (or it is unreadable): read it once more
+        except OSError:
+            return None
+    return None
+
+
+class Cache:
+    """Results of earlier runs; every lookup is by content digest."""
+
+    def __init__(self, root: Path, key: bytes | None) -> None:
+        self.path = root / CACHE_NAME
+        self._key = key
+        self.result: dict[str, Any] | None = None
+        self.stats: dict[str, list] = {}  # path -> [size, mtime_ns, ctime_ns, inode, digest]
+        self._body_digest = ""  # the header's digest of the per-file entries, read on first lookup
+        self._files: dict[str, list[Any]] | None = None
+        self.dirty = False
+
+    @classmethod
+    def open(cls, root: Path) -> "Cache":
+        cache = cls(root, _signing_key())
+        if cache._key is not None:
+            cache._read()
+        return cache
+
+    def _sign(self, payload: str) -> str:
+        return hmac.new(self._key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def _read(self) -> None:
+        """Only the signed header is read now; the per-file entries wait until a lookup needs them."""
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                signature, header, stats = (handle.readline().rstrip("\n") for _ in range(3))
+            if not hmac.compare_digest(signature, self._sign(header + "\n" + stats)):
+                return
+            meta = json.loads(header)
+            if meta.get("format") != _FORMAT or meta.get("version") != __version__:
+                return
+            self.result, self._body_digest, self.stats = meta.get("result"), meta["body"], json.loads(stats)
+        except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError):
+            self.result, self._body_digest, self.stats = None, "", {}  # missing, corrupt or foreign
+
+    @property
+    def files(self) -> dict[str, list[Any]]:
+        """path -> [digest, data, problems]."""
+        if self._files is None:
+            self._files = self._read_body()
+        return self._files
+
+    def _read_body(self) -> dict[str, list[Any]]:
+        if not self._body_digest:
+            return {}
+        try:
+            with open(self.path, "rb") as handle:
+                for _ in range(3):
+                    handle.readline()
+                body = handle.read()
+            if not hmac.compare_digest(hashlib.blake2b(body, digest_size=32).hexdigest(), self._body_digest):
+                return {}
+            files = json.loads(body)
+            return files if isinstance(files, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def lookup(self, rel: str, digest: str) -> tuple[Any, list[Problem]] | None:
+        found = self.files.get(rel)
+        if found is None or found[0] != digest:
+            return None
+        return found[1], [problem_from(p) for p in found[2]]
+
+    def store(self, rel: str, digest: str, data: Any, problems: list[Problem]) -> None:
+        self.files[rel] = [digest, data, [problem_to(p) for p in problems]]
+        self.dirty = True
+
+    def set_result(self, result: dict[str, Any]) -> None:
+        self.result = result
+        self.dirty = True
+
+    def set_stats(self, stats: dict[str, list[int]], digests: dict[str, str]) -> None:
+        """Remember each file's status and digest; a file changed in the last two seconds is left out,
+        since another write within the clock's resolution could keep its status (git's "racy clean")."""
+        recent = time.time_ns() - 2_000_000_000
+        self.stats = {rel: [*status, digests[rel]] for rel, status in stats.items() if status[2] < recent}
+        self.dirty = True
+
+    def save(self, keep: set[str]) -> None:
+        """Write the cache (only entries for files that still exist); a read-only ledger just goes uncached."""
+        if self._key is None or not self.dirty:
+            return
+        body = json.dumps({rel: entry for rel, entry in self.files.items() if rel in keep}, separators=(",", ":"))
+        body_digest = hashlib.blake2b(body.encode("utf-8"), digest_size=32).hexdigest()
+        header = json.dumps({"format": _FORMAT, "version": __version__, "body": body_digest, "result": self.result})
+        stats = json.dumps(self.stats, separators=(",", ":"))
+        text = f"{self._sign(header + chr(10) + stats)}\n{header}\n{stats}\n{body}"
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
+def problem_to(problem: Problem) -> dict[str, Any]:
+    return {"path": problem.path, "line": problem.line, "column": problem.column, "code": problem.code,
+            "message": problem.message, "severity": problem.severity.value, "hint": problem.hint,
+            "loc": list(problem.loc) if problem.loc is not None else None, "at_key": problem.at_key,
+            "excerpt": problem.excerpt}
+
+
+def problem_from(data: dict[str, Any]) -> Problem:
+    loc = tuple(data["loc"]) if data.get("loc") is not None else None
+    return Problem(data["path"], data["line"], data["column"], data["code"], data["message"],
+                   Severity(data["severity"]), data.get("hint", ""), loc, data.get("at_key", False),
+                   data.get("excerpt", ""))

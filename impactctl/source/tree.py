@@ -1,0 +1,151 @@
+"""Read every file of a ledger folder once: the listing, each file's bytes (safely) and a digest of each."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from impactctl.problems import Problem, Severity
+from impactctl.source import text
+from impactctl.source.discover import CONFIG_NAME
+from impactctl.source.limits import MAX_FILE_BYTES
+
+RECORD_SUFFIX = ".yaml"
+# The record folders, in load order (the same as impactctl.model.records.KINDS, which a test checks);
+# kept here so that reading a ledger does not import the models.
+KIND_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence")
+
+
+@dataclass
+class Tree:
+    """What is on disk: record files by kind, a digest of each, their bytes where read, problems reading them."""
+
+    root: Path
+    files: list[tuple[str, str]] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
+    # rel -> [size, mtime_ns, ctime_ns, inode] of each regular file, for the cache's next run.
+    stats: dict[str, list[int]] = field(default_factory=dict)
+    raw: dict[str, bytes | None] = field(default_factory=dict)
+    read_problems: dict[str, list[Problem]] = field(default_factory=dict)
+    listing_problems: list[Problem] = field(default_factory=list)
+
+    def digest(self, rel: str) -> str:
+        return self.digests.get(rel, "")
+
+    def bytes_of(self, rel: str) -> bytes | None:
+        """The file's bytes, reading them now if the cache let read_tree skip them."""
+        if rel not in self.raw:
+            self.raw[rel], self.read_problems[rel] = read_bytes(self.root, rel)
+        return self.raw[rel]
+
+
+def read_tree(root: Path, overrides: dict[str, str] | None = None,
+              known: dict[str, list] | None = None) -> Tree:
+    """Every record file and ledger.yaml, with a digest of each.
+
+    `overrides` (path -> text) stand in for files or add them. `known` (path -> [size, mtime_ns,
+    ctime_ns, inode, digest], from the cache) lets a file whose status is unchanged go unread: its
+    change time moves on every write, and cannot be set back, so no edit keeps it.
+    """
+    overrides, known = overrides or {}, known or {}
+    tree = Tree(root)
+    tree.files, tree.listing_problems = list_record_files(root)
+    for rel in sorted(overrides):
+        kind = rel.split("/", 1)[0]
+        if kind in KIND_FOLDERS and (rel, kind) not in tree.files:
+            tree.files.append((rel, kind))
+    for rel in [CONFIG_NAME, *(rel for rel, _ in tree.files)]:
+        if rel in overrides:
+            tree.raw[rel], tree.read_problems[rel] = overrides[rel].encode("utf-8"), []
+        else:
+            status = _status(root, rel)
+            if status is not None and known.get(rel, [])[:4] == status:
+                tree.digests[rel], tree.stats[rel], tree.read_problems[rel] = known[rel][4], status, []
+                continue
+            tree.raw[rel], tree.read_problems[rel] = _read_regular(root, rel, status)
+            if status is not None and tree.raw[rel] is not None:
+                tree.stats[rel] = status
+        raw = tree.raw[rel]
+        tree.digests[rel] = "" if raw is None else hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return tree
+
+
+def _read_regular(root: Path, rel: str, status: list[int] | None) -> tuple[bytes | None, list[Problem]]:
+    """Read a file already known to be a regular file of a fine size without another stat."""
+    if status is None or status[0] > MAX_FILE_BYTES:
+        return read_bytes(root, rel)
+    try:
+        with open(os.path.join(root, rel), "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1), []
+    except OSError:
+        return read_bytes(root, rel)  # it changed under us: take the careful path
+
+
+def _status(root: Path, rel: str) -> list[int] | None:
+    try:
+        info = os.lstat(os.path.join(root, rel))
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def list_record_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(relative path, kind) of every record file, sorted; stray files are warnings."""
+    found: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for kind in KIND_FOLDERS:
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        for name in sorted(os.listdir(folder)):
+            rel = f"{kind}/{name}"
+            if name.endswith(RECORD_SUFFIX):
+                found.append((rel, kind))
+            elif name.endswith(".yml"):
+                problems.append(Problem(rel, 0, 0, "file-name", "record files end in `.yaml`, not `.yml`",
+                                        hint=f"rename it to {name[:-4]}.yaml"))
+            elif not (kind == "evidence" and name == "files") and not name.startswith("."):
+                problems.append(Problem(rel, 0, 0, "stray-file", f"`{name}` is not a record file and is ignored",
+                                        severity=Severity.WARNING, hint=f"move it out of {kind}/"))
+    return found, problems
+
+
+def read_bytes(root: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """A regular file's bytes inside the ledger; anything else is a problem, never followed."""
+    path = os.path.join(root, rel)
+    try:
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_BYTES:  # the usual case: one stat, one read
+            with open(path, "rb") as handle:
+                return handle.read(MAX_FILE_BYTES + 1), []
+        if stat.S_ISLNK(info.st_mode) and not inside(root, Path(path)):
+            return None, [Problem(rel, 0, 0, "path-outside-ledger", "this symbolic link points outside the ledger folder",
+                                  hint="copy the file into the ledger instead of linking to it")]
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(rel, 0, 0, "not-a-file", "this is not a regular file",
+                                  hint="remove it from the ledger folder")]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [text.too_large(rel, info.st_size)]
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1), []
+    except OSError as exc:
+        return None, [Problem(rel, 0, 0, "unreadable", f"the file cannot be read: {exc.strerror}")]
+
+
+def inside(root: Path, path: Path) -> bool:
+    real_root = os.path.realpath(root)
+    return os.path.commonpath([real_root, os.path.realpath(path)]) == real_root
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

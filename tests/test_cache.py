@@ -1,0 +1,166 @@
+"""The validation cache: an unchanged ledger re-validates from it; no edit can slip past it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from impactctl import api
+from impactctl.source import cache as cache_module
+from impactctl.source import fastyaml
+from tests.helpers import TODAY
+
+SHIPPED = Path(__file__).resolve().parent.parent / "ledger"
+TARGET = "outcomes/parents-adversity-awareness.yaml"
+
+
+@pytest.fixture(params=["fresh files", "settled files"])
+def ledger(tmp_path, request, monkeypatch) -> Path:
+    """Files just written are always read again (their status may not have settled); files older than
+    two seconds are trusted by status. The second case makes every file look old."""
+    root = tmp_path / "ledger"
+    shutil.copytree(SHIPPED, root)
+    if request.param == "settled files":
+        later = cache_module.time.time_ns() + 10_000_000_000
+        monkeypatch.setattr(cache_module.time, "time_ns", lambda: later)
+    return root
+
+
+def summary(root: Path):
+    result = api.validate(root, today=TODAY)
+    return [(p.path, p.line, p.column, p.code, p.message, p.excerpt) for p in result.problems], result.records
+
+
+def no_parsing(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a file was parsed although the cache should have answered")
+
+    monkeypatch.setattr(fastyaml, "load", refuse)
+
+
+def test_an_unchanged_ledger_is_answered_from_the_cache(ledger, monkeypatch):
+    first = summary(ledger)
+    assert (ledger / cache_module.CACHE_NAME).exists()
+    no_parsing(monkeypatch)
+    assert summary(ledger) == first
+
+
+def test_only_changed_files_are_parsed_again_and_positions_stay_exact(ledger, monkeypatch):
+    summary(ledger)
+    path = ledger / TARGET
+    path.write_text(path.read_text().replace("status: active", "status: ongoing"))
+    parsed = []
+    real = fastyaml.load
+    monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
+    problems, _ = summary(ledger)
+    assert parsed == ["ledger.yaml", TARGET]  # ledger.yaml is small and always read
+    assert [(p[1], p[2], p[3]) for p in problems if TARGET in p[0]] == [(25, 9, "schema-choice")]
+    again, _ = summary(ledger)  # now from the cache: the same position and source line
+    assert again == problems and [p[5] for p in again if TARGET in p[0]] == ["status: ongoing"]
+
+
+EDITS = {
+    "same length value": ("value: 38", "value: 39"),
+    "typo in a key": ("status: active", "statud: active"),
+    "broken syntax": ("status: active", "status: [ctive"),
+    "wrong choice": ("status: active", "status: activ_"),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_edit_keeping_size_and_mtime_is_caught(ledger, edit):
+    clean, _ = summary(ledger)
+    path = ledger / TARGET
+    before = path.stat()
+    old, new = EDITS[edit]
+    text = path.read_text()
+    assert old in text and len(old) == len(new)
+    path.write_text(text.replace(old, new, 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    changed, _ = summary(ledger)
+    if edit == "same length value":
+        assert changed == clean  # still valid, but it was read again: measurement value 39 is fine
+        assert "value: 39" in path.read_text()
+    else:
+        assert changed != clean and any(TARGET in p[0] for p in changed)
+
+
+def test_a_changed_attachment_is_caught(ledger):
+    assert summary(ledger)[0] == []
+    attachment = ledger / "evidence/files/advisory-minutes-2026-06.txt"
+    attachment.write_text(attachment.read_text() + "tampered\n")
+    assert [p[3] for p in summary(ledger)[0]] == ["evidence-file"]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign key", "other version"])
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(ledger, monkeypatch, damage, tmp_path):
+    first = summary(ledger)
+    cache_file = ledger / cache_module.CACHE_NAME
+    text = cache_file.read_text()
+    if damage == "garbage":
+        cache_file.write_bytes(os.urandom(500))
+    elif damage == "truncated":
+        cache_file.write_text(text[:100])
+    elif damage == "foreign key":  # a cache committed in a pull request, signed on another machine
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-machine"))
+    else:
+        monkeypatch.setattr(cache_module, "__version__", "0.0.0-other")
+    parsed = []
+    real = fastyaml.load
+    monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
+    assert summary(ledger) == first
+    assert len(parsed) > 80  # everything was read again
+
+
+def test_a_damaged_body_is_read_again_file_by_file(ledger, monkeypatch):
+    summary(ledger)
+    path = ledger / TARGET
+    path.write_text(path.read_text().replace("status: active", "status: planned"))
+    cache_file = ledger / cache_module.CACHE_NAME
+    text = cache_file.read_text()
+    cache_file.write_text(text[: len(text) - 500])  # header intact, entries cut short
+    parsed = []
+    real = fastyaml.load
+    monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
+    assert summary(ledger)[0] == []
+    assert len(parsed) > 80
+
+
+def test_a_forged_cache_cannot_make_a_broken_ledger_pass(ledger, monkeypatch, tmp_path):
+    path = ledger / TARGET
+    path.write_text(path.read_text().replace("status: active", "status: ongoing"))
+    assert summary(ledger)[0]
+    # An attacker without the key rewrites the cache to claim the ledger is clean.
+    cache_file = ledger / cache_module.CACHE_NAME
+    lines = cache_file.read_text().split("\n")
+    lines[1] = lines[1].replace('"problems": [{', '"problems": [], "x": [{')
+    cache_file.write_text("\n".join(lines))
+    assert summary(ledger)[0]
+
+
+def test_a_read_only_ledger_validates_without_a_cache(ledger):
+    for path in [ledger, *ledger.rglob("*")]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        if os.access(ledger, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root)")
+        assert summary(ledger)[0] == []
+    finally:
+        for path in [ledger, *ledger.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_two_processes_at_once(ledger):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    procs = [subprocess.Popen([sys.executable, "-m", "impactctl", "validate", str(ledger), "--today", TODAY.isoformat()],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    assert all(p.wait(timeout=120) == 0 for p in procs)
+    assert summary(ledger)[0] == []
