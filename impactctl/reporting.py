@@ -47,7 +47,7 @@ def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLA
 
 def _report(root: Path, repo_root: Path, period_text: str | None, template: str, output: Path | None, profile: str,
             as_of: str | None, today: dt.date | None) -> ReportResult:
-    ledger, result = api.check(root, today=today)
+    ledger, result = api.check(root, today=today, need_ledger=True)
     if ledger is None or result.errors:
         return ReportResult(result)
     start_month = ledger.config.centre.reporting_year_start_month
