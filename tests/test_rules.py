@@ -801,3 +801,46 @@ def test_an_option_of_the_wrong_type_is_reported(tmp_path):
 def test_a_huge_grace_days_does_not_crash_the_rule(tmp_path):
     config = CONFIG + "rules:\n  milestone-missed:\n    options:\n      grace_days: 1000000000\n"
     assert found(tmp_path, {}, config=config, code="rule-crashed") == []
+
+
+# --- personal-data ---------------------------------------------------------------------------------
+
+PERSON = """\
+id: sam-example
+name: Sam Example
+type: person
+group: employers
+contact:
+  email: sam@example.org
+  phone: 020 7946 0123
+"""
+
+
+def test_personal_data_passes_when_contacts_stay_under_contact(tmp_path):
+    files = {"stakeholders/sam-example.yaml": PERSON,
+             "outcomes/x.yaml": OUTCOME.format(id="x").replace("statement: Employers", "statement: Many employers")}
+    assert found(tmp_path, files, code="personal-data") == []
+
+
+@pytest.mark.parametrize("text", ["Write to sam@example.org for details.", "Call +44 20 7946 0123 first.",
+                                  "Sam Example presented the findings."])
+def test_personal_data_in_published_text_is_an_error(tmp_path, text):
+    files = {"stakeholders/sam-example.yaml": PERSON,
+             "outcomes/x.yaml": OUTCOME.format(id="x").replace(
+                 "statement: Employers in the region report better understanding.", f"statement: {text}")}
+    assert found(tmp_path, files, code="personal-data") == [("outcomes/x.yaml", 7, 12, "personal-data")]
+
+
+def test_a_consenting_persons_name_may_be_published(tmp_path):
+    files = {"stakeholders/sam-example.yaml": PERSON + "consent_to_name: true\n",
+             "outcomes/x.yaml": OUTCOME.format(id="x").replace(
+                 "statement: Employers in the region report better understanding.",
+                 "statement: Sam Example presented the findings.")}
+    assert found(tmp_path, files, code="personal-data") == []
+
+
+def test_dates_and_ids_are_not_mistaken_for_phone_numbers(tmp_path):
+    files = {"outcomes/x.yaml": OUTCOME.format(id="x").replace(
+        "statement: Employers in the region report better understanding.",
+        "statement: Survey 2026-03-31 wave 12, grant ES/S012567/1, 1,250 responses, 2024-2026.")}
+    assert found(tmp_path, files, code="personal-data") == []

@@ -21,6 +21,7 @@ from impactctl.checks.rules import (
     milestone_missed,
     outcome_overdue,
     outcome_unsupported,
+    personal_data,
     reference_exists,
     smart_complete,
     vocabulary,
@@ -45,6 +46,7 @@ RULES: list[Rule] = [
     measurement_evidence,
     milestone_missed,
     outcome_overdue,
+    personal_data,
 ]
 
 RULES_BY_ID: dict[str, Rule] = {rule.ID: rule for rule in RULES}

@@ -1,0 +1,80 @@
+"""personal-data: no e-mail address, phone number or unconsented person's name in a field that is published.
+
+Contact details belong under a stakeholder's `contact:`, which public output never shows; a person
+is named in public only with `consent_to_name: true`. This rule reads every other text field of
+every record (titles, statements, descriptions, notes, audiences, roles, outputs) so personal data
+cannot reach a public report or export by way of free text.
+
+Passes:  note: Minutes approved by the advisory group.
+Fails:   note: Ask Sam (sam@example.org, 020 7946 0123) for the minutes.
+Fails:   note: Amira Haddad presented the findings.   (Amira Haddad: a person without consent_to_name)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from impactctl.checks.base import finding
+from impactctl.model.ledger import Ledger
+from impactctl.problems import Problem, Severity
+
+ID = "personal-data"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Nine or more digits written as a phone number: +44 20 7946 0123, (020) 7946-0123, 07700900123.
+_PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]?){2,4}\d{3,4}(?![\w/-])")
+# Fields that are never published, or that hold ids and codes rather than free text.
+_PRIVATE_OR_CODED = {
+    "contact", "id", "url", "file", "sha256", "date", "since", "until", "start", "end", "due", "status_date",
+    "stakeholders", "outcomes", "activities", "evidence", "corroborator", "groups", "group", "area", "domain",
+    "type", "tags", "status", "measure", "direction", "geography", "currency", "countries",
+}
+
+
+def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    names = _unconsented_names(ledger)
+    for entry in ledger.entries:
+        own_name = entry.record.name if entry.kind == "stakeholders" else None
+        for loc, text in _texts(entry.record, ()):
+            if loc == ("name",) and text == own_name:
+                continue  # a stakeholder's own name is shown only when consented (see the report's privacy)
+            message = _personal_data(text, names)
+            if message:
+                yield finding(entry.path, loc, ID, message,
+                              hint="keep contact details under the stakeholder's `contact:`, and refer to people "
+                                   "who have not agreed to be named by their role")
+
+
+def _unconsented_names(ledger: Ledger) -> list[str]:
+    return [e.record.name for e in ledger.stakeholders
+            if e.record.type == "person" and not e.record.consent_to_name and len(e.record.name) > 3]
+
+
+def _texts(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    """Every published text in a record, with its location."""
+    if isinstance(value, BaseModel):
+        for field in type(value).model_fields:
+            if field not in _PRIVATE_OR_CODED:
+                yield from _texts(getattr(value, field), (*loc, field))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*loc, index))
+    elif isinstance(value, str):
+        yield loc, value
+
+
+def _personal_data(text: str, names: list[str]) -> str:
+    if _EMAIL.search(text):
+        return "this text contains an e-mail address, which would be published"
+    if _PHONE.search(text):
+        return "this text contains what looks like a phone number, which would be published"
+    lowered = text.casefold()
+    for name in names:
+        if name.casefold() in lowered:
+            return f"this text names {name}, who has not agreed to be named in public output"
+    return ""
