@@ -26,8 +26,9 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-# Nine or more digits written as a phone number: +44 20 7946 0123, (020) 7946-0123, 07700900123.
-_PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]?){2,4}\d{3,4}(?![\w/-])")
+# A run of digits, spaces and ( ) . - starting with + or 0: +44 20 7946 0123, (020) 7946-0123, 07700900123.
+_PHONE = re.compile(r"(?<![\w/.-])(?:\+|\(?0)[\d\s().-]{8,}\d")
+_PHONE_DIGITS = range(10, 16)  # E.164 numbers have at most 15 digits; national ones at least 10
 # Fields that are never published, or that hold ids and codes rather than free text.
 _PRIVATE_OR_CODED = {
     "contact", "id", "url", "file", "sha256", "date", "since", "until", "start", "end", "due", "status_date",
@@ -71,7 +72,7 @@ def _texts(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
 def _personal_data(text: str, names: list[str]) -> str:
     if _EMAIL.search(text):
         return "this text contains an e-mail address, which would be published"
-    if _PHONE.search(text):
+    if any(len(re.sub(r"\D", "", match)) in _PHONE_DIGITS for match in _PHONE.findall(text)):
         return "this text contains what looks like a phone number, which would be published"
     lowered = text.casefold()
     for name in names:
