@@ -212,7 +212,7 @@ def test_an_unreadable_ledger_yaml_exits_1(ledger):
     assert result.exit_code == 1 and "ledger.yaml" in result.output
 
 
-@pytest.mark.parametrize("command", ["show", "list"])
+@pytest.mark.parametrize("command", ["show", "list", "export", "case-study"])
 def test_help_has_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
