@@ -31,10 +31,13 @@ _KEYWORDS: dict[str, Any] = {
     **dict.fromkeys(("false", "False", "FALSE"), False),
 }
 _NUMBER_START = frozenset("0123456789+-.")
-_INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|[-+]?0o[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+)$")
+# ruamel.yaml's YAML 1.2 patterns exactly (the editor must read what the validator reads), first
+# character among "-+0123456789.".
+_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$")
 _FLOAT = re.compile(
-    r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+    r"|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
 _MAX_INT_DIGITS = 1000
@@ -243,7 +246,10 @@ class Constructor:
         sign = -1 if digits.startswith("-") else 1
         body = digits.lstrip("+-")
         base = {"0o": 8, "0x": 16, "0b": 2}.get(body[:2], 10)
-        return sign * int(body[2:] if base != 10 else body, base)
+        try:
+            return sign * int(body[2:] if base != 10 else body, base)
+        except ValueError:  # "0x_": digits only in underscores; ruamel fails here, we read it as text
+            return value
 
 
 def _to_float(value: str) -> float:
@@ -252,7 +258,10 @@ def _to_float(value: str) -> float:
         return float("-inf") if lowered.startswith("-") else float("inf")
     if lowered == ".nan":
         return float("nan")
-    return float(lowered)
+    try:
+        return float(lowered)
+    except ValueError:  # "._": digits only in underscores
+        return value
 
 
 def load(path: str, text: str) -> tuple[Any, yaml.Node | None, list[Problem]]:

@@ -162,6 +162,11 @@ def parse_chunk(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> li
     return done
 
 
+def check_file_bytes(rel: str, kind: str, raw: bytes) -> tuple[Record | None, list[Problem]]:
+    """One record file's bytes through every per-file check (the fuzzing entry point)."""
+    return _record(rel, kind, raw, [])
+
+
 def _record(rel: str, kind: str, raw: bytes | None, problems: list[Problem]) -> tuple[Record | None, list[Problem]]:
     data, node, problems = parse(rel, raw, problems)
     if node is None and not problems:

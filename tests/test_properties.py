@@ -1,0 +1,75 @@
+"""Property tests (Hypothesis): what the writer writes reads back the same, and no bytes make validate raise."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from impactctl import api, authoring
+from impactctl.model.records import Stakeholder
+from impactctl.source import fastyaml, roundtrip
+from tests.helpers import TODAY, write_ledger
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Free text as people type it: any printable character, spaces and newlines included; no '@', '+' or '0',
+# so that the personal-data rule (e-mail addresses, phone numbers) has nothing to refuse.
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"), blacklist_characters="@+0")
+               | st.sampled_from(["\n", " "]), min_size=1, max_size=60).filter(lambda t: t.strip())
+WORDS = st.sampled_from(["yes", "no", "on", "off", "null", "~", "1e3", "0755", "1:30", "2026-01-01", "true",
+                         "- item", "# hash", "key: value", "[a]", "{b}", "&anchor", "*alias", "!tag", "%", "'q'", '"q"'])
+
+STAKEHOLDER = st.fixed_dictionaries({
+    "name": TEXT | WORDS,
+    "type": st.sampled_from(["organisation", "group"]),
+    "group": st.sampled_from(["employers", "publics"]),
+}, optional={"description": TEXT | WORDS, "url": st.just("https://example.org/x")})
+
+
+def _ledger() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="impactctl-prop-")) / "ledger"
+    return write_ledger(root, {})
+
+
+@SETTINGS
+@given(fields=STAKEHOLDER)
+def test_a_record_added_reads_back_the_same_and_round_trips_byte_for_byte(fields):
+    root = _ledger()
+    result = authoring.add_record(root, "stakeholders", dict(fields), today=TODAY)
+    assert result.written, [p.message for p in result.problems]
+    text = result.path.read_text(encoding="utf-8")
+    data = fastyaml.load("x.yaml", text)[0]
+    record = Stakeholder.model_validate(data)
+    for key, value in fields.items():
+        assert getattr(record, key) == value
+    assert roundtrip.dump_text(roundtrip.load_text(text)) == text
+
+
+@SETTINGS
+@given(content=st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_validate_never_raises_on_any_bytes(content):
+    root = _ledger()
+    (root / "outcomes").mkdir()
+    (root / "outcomes/x.yaml").write_bytes(content)
+    result = api.validate(root, today=TODAY, use_cache=False)
+    assert result.files_checked >= 1
+
+
+YAMLISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | TEXT | WORDS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(TEXT | WORDS, children, max_size=4),
+    max_leaves=12)
+
+
+@SETTINGS
+@given(document=st.dictionaries(st.sampled_from(["id", "title", "area", "status", "indicators", "extra", "due"]),
+                                YAMLISH, max_size=6))
+def test_validate_never_raises_on_any_yaml_document(document):
+    root = _ledger()
+    (root / "outcomes").mkdir()
+    (root / "outcomes/x.yaml").write_text(roundtrip.dump_text(roundtrip.to_yaml_value(document)), encoding="utf-8")
+    result = api.validate(root, today=TODAY, use_cache=False)
+    assert all(p.line >= 0 and p.column >= 0 for p in result.problems)
