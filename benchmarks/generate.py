@@ -246,12 +246,17 @@ def quarter_end(rng: random.Random, year_lo: int, year_hi: int) -> dt.date:
     return rng.choice([dt.date(year, 3, 31), dt.date(year, 6, 30), dt.date(year, 9, 30), dt.date(year, 12, 31)])
 
 
-def person(rng: random.Random) -> tuple[str, str]:
-    return rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+def person(rng: random.Random, staff: bool = False) -> tuple[str, str]:
+    """A name: the centre's staff and its stakeholders draw from separate halves of the name lists, so a
+    researcher never shares a name with a person who has not agreed to be named (the personal-data rule)."""
+    first_half, last_half = len(FIRST_NAMES) // 2, len(LAST_NAMES) // 2
+    firsts = FIRST_NAMES[:first_half] if staff else FIRST_NAMES[first_half:]
+    lasts = LAST_NAMES[:last_half] if staff else LAST_NAMES[last_half:]
+    return rng.choice(firsts), rng.choice(lasts)
 
 
 def academic(rng: random.Random) -> str:
-    first, last = person(rng)
+    first, last = person(rng, staff=True)
     return f"{rng.choice(['Dr', 'Dr', 'Professor'])} {first} {last}"
 
 

@@ -44,8 +44,9 @@ def existing_ids(root: Path) -> dict[str, str]:
     return ids
 
 
-def choose_id(root: Path, wanted: str | None, title: str) -> str:
-    """The id for a new record: the one asked for (if free and safe), else a unique slug of the title."""
+def choose_id(root: Path, wanted: str | None, title: str, fallback: str = "record") -> str:
+    """The id for a new record: the one asked for (if free and safe), else a unique slug of the title
+    (or of `fallback`, e.g. `stakeholder`, when the title has no letter or digit to make one from)."""
     taken = {i.casefold() for i in existing_ids(root)}
     if wanted:
         reason = id_problem(wanted)
@@ -54,9 +55,7 @@ def choose_id(root: Path, wanted: str | None, title: str) -> str:
         if wanted.casefold() in taken:
             raise UsageError(f"the id `{wanted}` is already used in this ledger; choose another with --id")
         return wanted
-    base = slugify(title)
-    if not base:
-        raise UsageError("cannot make an id from that title; give one with --id")
+    base = slugify(title) or fallback
     candidate, n = base, 1
     while candidate in taken:
         n += 1
@@ -76,11 +75,14 @@ def add_record(root: Path, kind: str, fields: dict[str, Any], dry_run: bool = Fa
 
 def _create(root: Path, kind: str, fields: dict[str, Any], title: str, dry_run: bool,
             today: dt.date | None) -> EditResult:
-    record_id = choose_id(root, fields.get("id"), title)
+    record_id = choose_id(root, fields.get("id"), title, fallback=_SINGULAR[kind])
     record = _ordered(kind, {**fields, "id": record_id})
     rel = f"{kind}/{record_id}{RECORD_SUFFIX}"
     text = roundtrip.dump_text(roundtrip.to_yaml_value(record))
     return _commit(root, rel, "", text, dry_run, today, create=True)
+
+
+_SINGULAR = {"outcomes": "outcome", "activities": "activity", "stakeholders": "stakeholder", "evidence": "evidence"}
 
 
 def _ordered(kind: str, fields: dict[str, Any]) -> dict[str, Any]:

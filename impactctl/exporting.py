@@ -16,7 +16,7 @@ from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.exports import case_study as ref
 from impactctl.exports import iati, records, researchfish
-from impactctl.exports.redact import PUBLIC, Redactor
+from impactctl.report.privacy import PUBLIC, Redactor
 from impactctl.exports.tables import to_csv, to_json
 from impactctl.model.ledger import Ledger
 from impactctl.problems import CheckResult

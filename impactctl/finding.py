@@ -11,7 +11,7 @@ from typing import Any
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.exports import filters, links, records
-from impactctl.exports.redact import PUBLIC, Redactor
+from impactctl.report.privacy import PUBLIC, Redactor
 from impactctl.problems import CheckResult
 
 

@@ -81,6 +81,7 @@ def test_public_profile_shows_no_personal_data(ledger):
                 value = line.split(":", 1)[1].strip()
                 assert value not in public
     assert "Amira Haddad" not in public and "Marcus Oyelaran" not in public  # not consented to be named
+    assert "amira-haddad" not in public and "marcus-oyelaran" not in public  # nor their name-made ids
     assert "Amira Haddad" in internal
     assert "@example.org" in internal
 

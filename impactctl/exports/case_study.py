@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from impactctl.checks.refs import evidence_for
 from impactctl.errors import UsageError
 from impactctl.exports import narrative
-from impactctl.exports.redact import Redactor
+from impactctl.report.privacy import Redactor
 from impactctl.model.ledger import Entry, Ledger
 
 

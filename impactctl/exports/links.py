@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from impactctl.checks.refs import references
-from impactctl.exports.redact import Redactor
+from impactctl.report.privacy import Redactor
 from impactctl.model.ledger import Entry, Ledger
 
 OUTGOING, INCOMING = "outgoing", "incoming"

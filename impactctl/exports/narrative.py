@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from impactctl.exports.redact import Redactor
+from impactctl.report.privacy import Redactor
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.report.escape import markdown as md
 from impactctl.report.progress import progress

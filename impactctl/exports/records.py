@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from impactctl.model.ledger import Entry, Ledger
-from impactctl.exports.redact import Redactor
+from impactctl.report.privacy import Redactor
 
 KINDS = ("stakeholders", "outcomes", "activities", "evidence")
 LIST_SEPARATOR = ";"

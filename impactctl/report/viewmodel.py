@@ -17,6 +17,7 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
     """The report as data. `history` is an impactctl.history.History (or None); warnings are Problems."""
     config = ledger.config
     vocab = config.vocabularies
+    redactor = privacy.Redactor(ledger, profile)
     previous = period.previous(config.centre.reporting_year_start_month)
     activities = figures.activities_in(ledger, period)
     used: dict[str, Entry] = {}
@@ -38,12 +39,13 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "engagement": figures.engagement(ledger, activities),
         "advisory": _advisory(ledger, activities, profile, used),
         "evidence": [_evidence(e, ledger, profile, used) for e in figures.evidence_in(ledger, period)],
-        "changes": _changes(history),
+        "changes": _changes(history, redactor),
         "pathway": Markup(diagrams.pathway(ledger, activities)) if activities else "",
         "charts": _charts(ledger, period),
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
-    model["sources"] = [{"id": e.record.id, "kind": e.kind, "path": e.path} for e in sorted(used.values(), key=lambda e: e.path)]
+    model["sources"] = [{"id": redactor.ref(e.record.id), "kind": e.kind, "path": _path(e.path, redactor)}
+                        for e in sorted(used.values(), key=lambda e: e.path)]
     return model
 
 
@@ -118,11 +120,17 @@ def _evidence(entry: Entry, ledger: Ledger, profile: str, used: dict[str, Entry]
             if corroborator else ""}
 
 
-def _changes(history: Any) -> dict[str, Any]:
+def _path(path: str, redactor: privacy.Redactor) -> str:
+    """A record's path, withheld for a person who may not be named (the file is named after the id)."""
+    stem = path.partition("/")[2].removesuffix(".yaml")
+    return "withheld in public output" if redactor.aliased(stem) else path
+
+
+def _changes(history: Any, redactor: privacy.Redactor) -> dict[str, Any]:
     if history is None:
         return {"available": False, "note": "history was not read", "rows": []}
-    rows = [{"path": c.path, "action": c.action, "authors": ", ".join(c.authors), "details": "; ".join(c.details)}
-            for c in history.changes]
+    rows = [{"path": _path(c.path, redactor), "action": c.action, "authors": ", ".join(c.authors),
+             "details": "; ".join(c.details)} for c in history.changes]
     return {"available": history.available, "note": history.note, "rows": rows}
 
 
