@@ -296,6 +296,8 @@ def public_outputs(ledger: Path, tmp_path: Path, profile: str = "public") -> str
         folder = tmp_path / f"{profile}-{format}"
         out("export", "--format", format, "--output", str(folder / "file") if format in ("json", "iati") else str(folder))
         texts += [path.read_text() for path in folder.rglob("*") if path.is_file()]
+    for period in ("2026-Q1", "2026-Q2", "2026-Q3", "2026"):
+        out("report", "--period", period)
     outcomes = [p.stem for p in (ledger / "outcomes").glob("*.yaml")]
     result = run(ledger, "case-study", *outcomes, "--profile", profile)
     assert result.exit_code in (0, 1), result.output  # so many outcomes exceed the word limits
