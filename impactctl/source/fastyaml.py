@@ -92,10 +92,15 @@ def compose(path: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     except yaml.YAMLError as exc:  # errors without a mark (e.g. libyaml's own limits)
         return None, [Problem(path, 1, 1, "yaml-syntax", f"YAML could not be read: {exc}")]
     except RecursionError:
-        return None, [Problem(path, 1, 1, "yaml-too-deep", f"the document nests deeper than {MAX_DEPTH} levels")]
+        return None, [_too_deep(path, 1, 1)]
     finally:
         composer.dispose()
     return node, []
+
+
+def _too_deep(path: str, line: int, col: int) -> Problem:
+    return Problem(path, line, col, "yaml-too-deep", f"the document nests deeper than {MAX_DEPTH} levels",
+                   hint="a record nests a few levels: close the brackets, or un-indent")
 
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -105,6 +110,8 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     if "expected a single document" in message:
         return Problem(path, line, col, "yaml-multiple-documents",
                        "the file holds more than one YAML document", hint="one record per file: remove the `---` and what follows")
+    if "maximum nesting depth" in message:  # libyaml stops at 1,000 levels, before the constructor's own limit
+        return _too_deep(path, line, col)
     hint = "check indentation and that every `key: value` has a space after the colon"
     if "\t" in message or "tab" in message:
         hint = "indent with spaces, never tabs"
@@ -145,7 +152,8 @@ class Constructor:
                                       f"the document expands to more than {MAX_NODES:,} values (aliases count each time)",
                                       hint="write the values out instead of repeating anchors"))
         if depth > MAX_DEPTH:
-            raise _Stop(self._problem(node, "yaml-too-deep", f"the document nests deeper than {MAX_DEPTH} levels"))
+            mark = node.start_mark
+            raise _Stop(_too_deep(self.path, mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if id(node) in self._active:
@@ -169,20 +177,21 @@ class Constructor:
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        merged: dict[str, Any] = {}
+        merged: dict[str, Any] | None = None
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == PLAIN and key_node.value == "<<":
-                merged.update(self._merge(value_node, depth))
-                continue
-            key = self._key(key_node)
+            is_merge = isinstance(key_node, yaml.ScalarNode) and key_node.tag == PLAIN and key_node.value == "<<"
+            key = "<<" if is_merge else self._key(key_node)
             if key is None:
                 continue
-            if key in result:
+            if key in result or (is_merge and merged is not None):  # ruamel refuses a second `<<` too
                 self.problems.append(self._problem(key_node, "yaml-duplicate-key", f"the key `{key}` appears twice in this mapping",
                                                    hint="keep one of them: YAML readers disagree on which wins"))
                 continue
+            if is_merge:
+                merged = self._merge(value_node, depth)
+                continue
             result[key] = self._node(value_node, depth + 1)
-        for key, value in merged.items():
+        for key, value in (merged or {}).items():
             result.setdefault(key, value)
         return result
 
@@ -267,13 +276,27 @@ def _to_float(value: str) -> float:
 def load(path: str, text: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     """Data, node tree and problems for one file's text."""
     node, problems = compose(path, text)
-    if node is None:
-        return None, None, problems
+    tabs = tab_problems(path, text)
+    if node is None:  # a tab that stopped libyaml is what to report on its line
+        by_line = {tab.line: tab for tab in tabs}
+        return None, None, [by_line.get(p.line, p) if p.code == "yaml-syntax" else p for p in problems]
+    problems.extend(version_problems(path, text))
     constructor = Constructor(path)
     data = constructor.build(node)
     problems.extend(constructor.problems)
-    problems.extend(tab_problems(path, text))
+    problems.extend(tabs)
     return data, node, problems
+
+
+def version_problems(path: str, text: str) -> list[Problem]:
+    """A `%YAML 1.1` directive makes ruamel.yaml, the editor, read `no` and `0755` the YAML 1.1 way."""
+    for number, line in enumerate(text.split("\n", 50)[:50], start=1):  # directives come first
+        if line.startswith("%YAML") and line[5:].split("#")[0].strip() != "1.2":
+            return [Problem(path, number, 1, "yaml-version", f"`{line.strip()}`: ledger files are read as YAML 1.2 only",
+                            hint="delete this line (in YAML 1.1, `no` would mean false and `0755` would be 493)")]
+        if line.strip() and not line.startswith(("%", "#")):
+            break
+    return []
 
 
 def tab_problems(path: str, text: str) -> list[Problem]:

@@ -6,3 +6,5 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 64
 # Nodes built from one file, counting every alias expansion: stops "billion laughs".
 MAX_NODES = 100_000
+# Problems listed for one file; past this a note says there are more (a hostile file can have 100,000).
+MAX_PROBLEMS_PER_FILE = 100

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from impactctl.model.fields import keys_at
 from impactctl.problems import Problem
-from impactctl.source.locate import find
+from impactctl.source.limits import MAX_PROBLEMS_PER_FILE
+from impactctl.source.locate import Locator
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,18 +26,21 @@ def validate(path: str, model: type[M], data: Any, root: yaml.Node) -> tuple[M |
         # include_input=False: never format user data an alias could have blown up.
         errors = exc.errors(include_url=False, include_input=False, include_context=True)
     problems: dict[tuple[int, int, str], Problem] = {}
+    locator = Locator(root)
     for error in errors:
-        problem = _problem(path, model, root, error)
+        problem = _problem(path, model, locator, error)
         problems.setdefault((problem.line, problem.column, problem.code), problem)
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            break  # no more are listed (positions.resolve says so); describing them all could take minutes
     return None, list(problems.values())
 
 
-def _problem(path: str, model: type[BaseModel], root: yaml.Node, error: Any) -> Problem:
+def _problem(path: str, model: type[BaseModel], locator: Locator, error: Any) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     field = _field_name(loc)
     code, message, hint = _describe(model, loc, kind, field, error)
-    line, col = find(root, loc, at_key=(kind == "extra_forbidden"))
+    line, col = locator.find(loc, at_key=(kind == "extra_forbidden"))
     return Problem(path, line, col, code, message, hint=hint)
 
 

@@ -1,4 +1,4 @@
-"""Turn a file's bytes into text: size cap, strict UTF-8, byte order mark, merge-conflict markers."""
+"""Turn a file's bytes into text: size cap, strict UTF-8, byte order marks, control characters, merge markers."""
 
 from __future__ import annotations
 
@@ -8,15 +8,21 @@ from impactctl.problems import Problem
 from impactctl.source.limits import MAX_FILE_BYTES
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+# Characters YAML does not allow (C0 and C1 controls, DEL, non-characters), and the line separators that
+# libyaml counts as line breaks but YAML 1.2 (and so ruamel.yaml) reads as text: lines would not match.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_BYTE_ORDER_MARKS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                     (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """The file's text, or None with the problems that stop it being read."""
     if len(data) > MAX_FILE_BYTES:
         return None, [too_large(path, len(data))]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(path, 1, 1, "encoding", "the file is UTF-16; ledger files must be UTF-8",
-                              hint="re-save the file as UTF-8 in your editor")]
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return None, [Problem(path, 1, 1, "encoding", f"the file is {encoding}; ledger files must be UTF-8",
+                                  hint="re-save the file as UTF-8 in your editor")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -26,10 +32,9 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, col, "encoding",
                               f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                               hint="re-save the file as UTF-8 in your editor")]
-    if "\x00" in text:
-        line, col = _line_col_of_offset(data, data.index(b"\x00"))
-        return None, [Problem(path, line, col, "encoding", "the file contains a NUL byte: it is binary, not YAML",
-                              hint="ledger records are text; put binary files under evidence/files/")]
+    bad = _NOT_TEXT.search(text)
+    if bad:
+        return None, [_not_text(path, text, bad.start())]
     marker = _CONFLICT.search(text)
     if marker:
         line = text.count("\n", 0, marker.start()) + 1
@@ -37,6 +42,19 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
                               "a git merge-conflict marker was left in the file",
                               hint="keep the version you want between the <<<<<<< and >>>>>>> lines and delete the markers")]
     return text, []
+
+
+def _not_text(path: str, text: str, index: int) -> Problem:
+    line, col = text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+    char = text[index]
+    if char == "\x00":
+        return Problem(path, line, col, "encoding", "the file contains a NUL byte: it is binary, not YAML",
+                       hint="ledger records are text; put binary files under evidence/files/")
+    if char in "\x85\u2028\u2029":
+        return Problem(path, line, col, "encoding", f"the file contains the line separator U+{ord(char):04X}, "
+                       "which YAML readers disagree on", hint="replace it with a new line or a space")
+    return Problem(path, line, col, "encoding", f"the file contains the control character U+{ord(char):04X}, "
+                   "which YAML does not allow", hint="delete it (most editors do not show it)")
 
 
 def too_large(path: str, size: int) -> Problem:

@@ -25,7 +25,9 @@ ID = "personal-data"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# A match starts only where a run of address characters starts: otherwise a long word (900 KB of letters)
+# is scanned again from every one of its characters, which takes minutes.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # A run of digits, spaces and ( ) . - starting with + or 0: +44 20 7946 0123, (020) 7946-0123, 07700900123.
 _PHONE = re.compile(r"(?<![\w/.-])(?:\+|\(?0)[\d\s().-]{8,}\d")
 _PHONE_DIGITS = range(10, 16)  # E.164 numbers have at most 15 digits; national ones at least 10
