@@ -17,7 +17,7 @@ from impactctl import __version__
 from impactctl.problems import CheckResult, Problem
 from impactctl.source.cache import Cache, problem_from, problem_to
 from impactctl.source.discover import find_ledger
-from impactctl.source.tree import Tree, inside, read_tree, sha256_of
+from impactctl.source.tree import Tree, attachment_digest, read_tree
 
 if TYPE_CHECKING:
     from impactctl.model.ledger import Ledger
@@ -108,10 +108,7 @@ def _cached_result(root: Path, cache: Cache, key: str) -> dict[str, Any] | None:
 
 
 def _attachment_key(root: Path, name: str) -> str:
-    path = root / name
-    if os.path.isabs(name) or not inside(root, path):
-        return "outside"
-    return sha256_of(path) if path.is_file() else "missing"
+    return attachment_digest(root, name)
 
 
 def display_path(root: Path) -> str:

@@ -16,6 +16,7 @@ from impactctl.model.records import KINDS, Indicator
 from impactctl.problems import Problem, Severity
 from impactctl.source import roundtrip, writer
 from impactctl.source.loader import RECORD_SUFFIX
+from impactctl.source.tree import inside, read_bytes
 
 
 @dataclasses.dataclass
@@ -111,6 +112,9 @@ def edit_record(root: Path, record_id: str, change: Callable[[Any], None], dry_r
 def _edit(root: Path, record_id: str, change: Callable[[Any], None], dry_run: bool,
           today: dt.date | None) -> EditResult:
     rel = record_path(root, record_id)
+    _, unreadable = read_bytes(root, rel)  # never edit through a link to outside the ledger, or a device
+    if unreadable:
+        raise UsageError(f"{rel} cannot be edited: {unreadable[0].message}")
     before = (root / rel).read_text(encoding="utf-8")
     try:
         document = roundtrip.load_text(before)
@@ -141,6 +145,8 @@ def _commit(root: Path, rel: str, before: str, after: str, dry_run: bool, today:
     if edit.refused or dry_run:
         return edit
     if create:
+        if not inside(root, (root / rel).parent):
+            raise UsageError(f"{rel.split('/')[0]}/ is a symbolic link to outside the ledger folder; nothing was written")
         if not writer.create_file(root / rel, after):
             raise UsageError(f"{rel} was created by someone else meanwhile; run the command again")
     else:

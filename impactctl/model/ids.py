@@ -6,13 +6,12 @@ import datetime as dt
 import re
 from typing import Annotated, Union
 
-from pydantic import BeforeValidator, StrictFloat, StrictInt, StrictStr, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StrictFloat, StrictInt, StrictStr, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 ID_RE = re.compile(ID_PATTERN)
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 
-RecordId = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN)]
 VocabKey = Annotated[StrictStr, StringConstraints(pattern=KEY_PATTERN)]
 CountryCode = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Text = Annotated[StrictStr, StringConstraints(min_length=1)]
@@ -42,6 +41,15 @@ Value = Union[StrictInt, StrictFloat, Text]
 RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))})
 
 
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"`{value}` is a name Windows reserves for devices: no file can be called {value}.yaml there")
+    return value
+
+
+RecordId = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN), AfterValidator(_not_reserved)]
+
+
 def slugify(text: str, limit: int = 48) -> str:
     """A readable id from a title: transliterated to ASCII, lowercase, words joined by hyphens."""
     import unicodedata
@@ -61,7 +69,7 @@ def slugify(text: str, limit: int = 48) -> str:
 
 def id_problem(value: str) -> str:
     """Why `value` cannot be an id (empty when it can): it must also be a safe file name on every system."""
-    if not ID_RE.match(value):
+    if not ID_RE.fullmatch(value):  # match() would let "a\n" through: `$` also matches before a final newline
         return ("an id uses only lowercase letters, digits and hyphens, starts with a letter or digit, "
                 "and has at most 63 characters")
     if value in RESERVED_IDS:

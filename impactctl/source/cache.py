@@ -11,18 +11,21 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import json
 import os
 import secrets
+import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from impactctl import __version__
 from impactctl.problems import Problem, Severity
+from impactctl.source.writer import private_folder
 
 CACHE_NAME = ".impactctl/cache.jsonl"
 _FORMAT = "impactctl-cache-1"
@@ -78,8 +81,8 @@ class Cache:
     def _read(self) -> None:
         """Only the signed header is read now; the per-file entries wait until a lookup needs them."""
         try:
-            with open(self.path, encoding="utf-8") as handle:
-                signature, header, stats = (handle.readline().rstrip("\n") for _ in range(3))
+            with _open_regular(self.path) as handle:
+                signature, header, stats = (handle.readline().decode("utf-8").rstrip("\n") for _ in range(3))
             if not hmac.compare_digest(signature, self._sign(header + "\n" + stats)):
                 return
             meta = json.loads(header)
@@ -100,7 +103,7 @@ class Cache:
         if not self._body_digest:
             return {}
         try:
-            with open(self.path, "rb") as handle:
+            with _open_regular(self.path) as handle:
                 for _ in range(3):
                     handle.readline()
                 body = handle.read()
@@ -142,16 +145,22 @@ class Cache:
         stats = json.dumps(self.stats, separators=(",", ":"))
         text = f"{self._sign(header + chr(10) + stats)}\n{header}\n{stats}\n{body}"
         try:
-            self.path.parent.mkdir(exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n", encoding="utf-8")
+            private_folder(self.path.parent.parent)
             fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=self.path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
             os.replace(tmp, self.path)
         except OSError:
             pass
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """The cache file, only if it is a regular file: never a link (to /dev/zero, say) nor a FIFO that blocks."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return os.fdopen(fd, "rb")
 
 
 def problem_to(problem: Problem) -> dict[str, Any]:

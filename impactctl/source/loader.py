@@ -17,7 +17,7 @@ from impactctl.problems import Problem
 from impactctl.source import fastyaml, schema, text
 from impactctl.source.cache import Cache
 from impactctl.source.discover import CONFIG_NAME
-from impactctl.source.tree import RECORD_SUFFIX, Tree, inside, read_bytes, read_tree, sha256_of
+from impactctl.source.tree import MISSING, OUTSIDE, RECORD_SUFFIX, Tree, attachment_digest, read_bytes, read_tree
 
 __all__ = ["RECORD_SUFFIX", "FileResult", "load_ledger", "load_config", "read_yaml", "read_bytes"]
 
@@ -183,11 +183,7 @@ def read_attachments(root: Path, ledger: Ledger) -> dict[str, Attachment]:
         name = entry.record.file
         if not name or name in facts:
             continue
-        path = root / name
-        if os.path.isabs(name) or not inside(root, path):
-            facts[name] = Attachment(outside=True)
-        elif not path.is_file():
-            facts[name] = Attachment(missing=True)
-        else:
-            facts[name] = Attachment(sha256=sha256_of(path))
+        digest = attachment_digest(root, name)
+        facts[name] = Attachment(outside=digest == OUTSIDE, missing=digest == MISSING,
+                                 sha256=digest if digest not in (OUTSIDE, MISSING) else None)
     return facts

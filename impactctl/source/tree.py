@@ -102,6 +102,10 @@ def list_record_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]
         folder = root / kind
         if not folder.is_dir():
             continue
+        if not inside(root, folder):  # its files would pass every check of read_bytes, which looks at the last link only
+            problems.append(Problem(kind, 0, 0, "path-outside-ledger", f"the folder `{kind}` is a symbolic link to outside the ledger folder",
+                                    hint="copy the records into the ledger instead of linking to them"))
+            continue
         for name in sorted(os.listdir(folder)):
             rel = f"{kind}/{name}"
             if name.endswith(RECORD_SUFFIX):
@@ -141,6 +145,22 @@ def read_bytes(root: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
 def inside(root: Path, path: Path) -> bool:
     real_root = os.path.realpath(root)
     return os.path.commonpath([real_root, os.path.realpath(path)]) == real_root
+
+
+OUTSIDE, MISSING = "outside", "missing"
+
+
+def attachment_digest(root: Path, name: str) -> str:
+    """The sha256 of an evidence file named from the ledger folder, else OUTSIDE or MISSING; a file outside
+    the ledger (by `..`, an absolute path or a symbolic link) is never opened. A name no file can have
+    (a NUL byte, too long) is missing."""
+    try:
+        path = root / name
+        if os.path.isabs(name) or not inside(root, path):
+            return OUTSIDE
+        return sha256_of(path) if path.is_file() else MISSING
+    except (OSError, ValueError):
+        return MISSING
 
 
 def sha256_of(path: Path) -> str:

@@ -13,7 +13,8 @@ from typing import Iterator
 
 from impactctl.errors import ImpactctlError
 
-LOCK_NAME = ".impactctl/write.lock"
+PRIVATE_FOLDER = ".impactctl"
+LOCK_NAME = f"{PRIVATE_FOLDER}/write.lock"
 
 
 class WriteFailed(ImpactctlError):
@@ -25,9 +26,8 @@ def ledger_lock(root: Path) -> Iterator[None]:
     """Serialise read-modify-write edits of one ledger across processes (two `record`s at once)."""
     lock_path = root / LOCK_NAME
     try:
-        lock_path.parent.mkdir(exist_ok=True)
-        _ignore_cache_folder(lock_path.parent)
-        handle = open(lock_path, "a+")
+        private_folder(root)
+        handle = os.fdopen(os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644), "a+")
     except OSError as exc:
         raise WriteFailed(f"cannot lock the ledger ({lock_path}): {exc.strerror}") from None
     with handle:
@@ -38,10 +38,21 @@ def ledger_lock(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _ignore_cache_folder(folder: Path) -> None:
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("*\n", encoding="utf-8")
+def private_folder(root: Path) -> Path:
+    """The ledger's own `.impactctl/` (cache and lock), made if missing and ignored by git. A symbolic link
+    there, or one for its `.gitignore`, is refused (OSError): writing through it would write outside the ledger."""
+    folder = root / PRIVATE_FOLDER
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir()
+    if folder.is_symlink() or not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder of the ledger (a symbolic link?)", str(folder))
+    try:
+        fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except FileExistsError:  # there already (or a link: O_EXCL never follows one)
+        return folder
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("*\n")
+    return folder
 
 
 def replace_file(path: Path, text: str) -> None:
