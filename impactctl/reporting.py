@@ -27,6 +27,7 @@ class ReportResult:
     written: Path | None = None
     period_label: str = ""
     notes: list[str] = field(default_factory=list)
+    refused: bool = False  # the ledger has errors: nothing was rendered (a template may render "" on purpose)
 
 
 def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLATE, output: Path | None = None,
@@ -49,7 +50,7 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
             as_of: str | None, today: dt.date | None) -> ReportResult:
     ledger, result = api.check(root, today=today, need_ledger=True)
     if ledger is None or result.errors:
-        return ReportResult(result)
+        return ReportResult(result, refused=True)
     start_month = ledger.config.centre.reporting_year_start_month
     try:
         period = parse_period(period_text, today or dt.date.today(), start_month)

@@ -46,7 +46,7 @@ def report(
         fail(f"{exc}; no report was written", EXIT_PROBLEMS)
     except ImpactctlError as exc:
         fail(str(exc))
-    if not result.text:
+    if result.refused:
         typer.echo(text.render(result.check, use_color()), err=True, nl=False)
         fail("the ledger has errors: fix them (see above) before reporting; no report was written", EXIT_PROBLEMS)
     if result.written:

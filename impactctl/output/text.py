@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from itertools import groupby
 
 from rich.console import Console
@@ -13,12 +14,21 @@ from impactctl.problems import CheckResult, Problem, Severity
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
+# Characters that would end or rewrite a line of output (and control characters).
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _shown(text: str) -> str:
+    """User text (a key, a file name) stays on its line, as `\\n`: a line it started could forge a CI annotation."""
+    return escape(_NOT_ONE_LINE.sub(lambda match: repr(match.group())[1:-1], text))
+
+
 def render(result: CheckResult, color: bool = False, with_summary: bool = True) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False,
                       soft_wrap=True)
     for path, problems in groupby(result.problems, key=lambda p: p.path):
-        console.print(f"[bold]{escape(path)}[/]")
+        console.print(f"[bold]{_shown(path)}[/]")
         for problem in problems:
             _problem(console, problem)
         console.print()
@@ -29,14 +39,14 @@ def render(result: CheckResult, color: bool = False, with_summary: bool = True) 
 
 def _problem(console: Console, problem: Problem) -> None:
     style = _STYLE.get(problem.severity, "")
-    console.print(f"  {escape(problem.location)}: [{style}]{problem.severity.value}[/] "
-                  f"{escape(problem.message)} [dim]\\[{problem.code}][/]")
+    console.print(f"  {_shown(problem.location)}: [{style}]{problem.severity.value}[/] "
+                  f"{_shown(problem.message)} [dim]\\[{problem.code}][/]")
     if problem.excerpt:
         gutter = f"{problem.line:>5} | "
-        console.print(f"[dim]{gutter}[/]{escape(problem.excerpt.expandtabs(1))}")
+        console.print(f"[dim]{gutter}[/]{_shown(problem.excerpt.expandtabs(1))}")
         console.print(" " * (len(gutter) + max(problem.column - 1, 0)) + f"[{style}]^[/]")
     if problem.hint:
-        console.print(f"        [cyan]fix:[/] {escape(problem.hint)}")
+        console.print(f"        [cyan]fix:[/] {_shown(problem.hint)}")
 
 
 def summary(result: CheckResult) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import signal
 import threading
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -20,6 +22,8 @@ from impactctl.report.escape import markdown
 TEMPLATE_SUFFIX = ".md.j2"
 MAX_SECONDS = 10.0
 MAX_OUTPUT_CHARS = 5_000_000
+MAX_MEMORY_BYTES = 1 << 30  # what a render may add to the process
+MAX_NUMBER_BITS = 100_000  # a number of about 30,000 digits; a report prints none longer than 4,300
 
 
 def builtin_dir() -> Path:
@@ -52,10 +56,32 @@ def make_environment(ledger_templates: Path | None, extra_dir: Path | None = Non
     """Ledger's own templates/ first (to override a built-in by name), then the built-ins."""
     search = [p for p in (extra_dir, ledger_templates) if p is not None and p.is_dir()]
     loaders = [FileSystemLoader(str(p)) for p in search] + [FileSystemLoader(str(builtin_dir()))]
-    env = ImmutableSandboxedEnvironment(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
-                                        finalize=_finalize, keep_trailing_newline=True, trim_blocks=True,
-                                        lstrip_blocks=True)
+    env = BoundedSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
+                         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     return env
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with `*`, `+` and `**` checked before they run: one such operation can
+    build gigabytes (`'x' * 10**10`) or compute for hours (`10 ** 10**9`), and no timer interrupts it."""
+
+    intercepted_binops = frozenset({"*", "+", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _check_size(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+
+def _check_size(operator: str, left: Any, right: Any) -> None:
+    numbers = [x for x in (left, right) if isinstance(x, int) and not isinstance(x, bool)]
+    if operator == "**":
+        if len(numbers) == 2 and abs(left) > 1 and right > 0 and right * abs(left).bit_length() > MAX_NUMBER_BITS:
+            raise SecurityError(f"`{left} ** {right}` is too large a number to compute")
+        return
+    sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
+    size = sizes[0] * numbers[0] if operator == "*" and sizes and numbers else sum(sizes) if len(sizes) == 2 else 0
+    if size > MAX_OUTPUT_CHARS:
+        raise SecurityError(f"`{operator}` would build {size:,} characters or items; a report has at most {MAX_OUTPUT_CHARS:,}")
 
 
 def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
@@ -63,7 +89,7 @@ def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any
     try:
         template = env.get_template(name)
         chunks, size, started = [], 0, time.monotonic()
-        with _time_limit(MAX_SECONDS):
+        with _time_limit(MAX_SECONDS), _memory_limit(MAX_MEMORY_BYTES):
             for chunk in template.generate(**context):
                 size += len(chunk)
                 if size > MAX_OUTPUT_CHARS:
@@ -79,8 +105,37 @@ def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any
     except TemplateError as exc:
         where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise TemplateFailed(f"the template `{name}` failed{where}: {exc.message or type(exc).__name__}") from None
-    except (MemoryError, RecursionError, OverflowError, ValueError, TypeError, ArithmeticError) as exc:
+    except MemoryError:
+        raise TemplateFailed(f"the template `{name}` needed more than {MAX_MEMORY_BYTES >> 20:,} MB of memory "
+                             "and was stopped") from None
+    except (RecursionError, OverflowError, ValueError, TypeError, ArithmeticError) as exc:
         raise TemplateFailed(f"the template `{name}` failed: {type(exc).__name__}: {exc}") from None
+
+
+@contextmanager
+def _memory_limit(extra: int) -> Iterator[None]:
+    """Let the process grow by at most `extra` bytes while a template renders, so that a template building
+    huge values meets a MemoryError, not the machine's limit (where the system allows it: Linux, main thread)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            limit = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE") + extra
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, OSError, ValueError):
+        yield
+        return
+    unlimited = resource.RLIM_INFINITY
+    if hard != unlimited:
+        limit = min(limit, hard)
+    if threading.current_thread() is not threading.main_thread() or (soft != unlimited and soft <= limit):
+        yield  # a tighter limit is already set
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 @contextmanager
