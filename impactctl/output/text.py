@@ -25,7 +25,7 @@ def _shown(text: str) -> str:
 
 def render(result: CheckResult, color: bool = False, with_summary: bool = True) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False,
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False, emoji=False,
                       soft_wrap=True)
     for path, problems in groupby(result.problems, key=lambda p: p.path):
         console.print(f"[bold]{_shown(path)}[/]")
