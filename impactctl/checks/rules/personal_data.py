@@ -12,6 +12,7 @@ Fails:   note: Amira Haddad presented the findings.   (Amira Haddad: a person wi
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterator
 
@@ -53,17 +54,33 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
                                    "who have not agreed to be named by their role")
 
 
-def _unconsented_names(ledger: Ledger) -> list[str]:
-    return [e.record.name for e in ledger.stakeholders
-            if e.record.type == "person" and not e.record.consent_to_name and len(e.record.name) > 3]
+_WORD = re.compile(r"\w+")
+
+
+def _unconsented_names(ledger: Ledger) -> dict[str, list[str]]:
+    """Names of persons who may not be named, indexed by their first word (casefolded) so that each text is
+    compared only with the names whose first word it contains."""
+    index: dict[str, list[str]] = {}
+    for entry in ledger.stakeholders:
+        record = entry.record
+        words = _WORD.findall(record.name.casefold())
+        if record.type == "person" and not record.consent_to_name and len(record.name) > 3 and words:
+            index.setdefault(words[0], []).append(record.name)
+    return index
+
+
+@functools.lru_cache(maxsize=None)
+def _published_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(field for field in model.model_fields if field not in _PRIVATE_OR_CODED)
 
 
 def _texts(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
     """Every published text in a record, with its location."""
     if isinstance(value, BaseModel):
-        for field in type(value).model_fields:
-            if field not in _PRIVATE_OR_CODED:
-                yield from _texts(getattr(value, field), (*loc, field))
+        for field in _published_fields(type(value)):
+            item = getattr(value, field)
+            if item is not None and item != []:
+                yield from _texts(item, (*loc, field))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, (*loc, index))
@@ -71,13 +88,14 @@ def _texts(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
         yield loc, value
 
 
-def _personal_data(text: str, names: list[str]) -> str:
-    if _EMAIL.search(text):
+def _personal_data(text: str, names: dict[str, list[str]]) -> str:
+    if "@" in text and _EMAIL.search(text):
         return "this text contains an e-mail address, which would be published"
-    if any(len(re.sub(r"\D", "", match)) in _PHONE_DIGITS for match in _PHONE.findall(text)):
+    if _PHONE.search(text) and any(len(re.sub(r"\D", "", m)) in _PHONE_DIGITS for m in _PHONE.findall(text)):
         return "this text contains what looks like a phone number, which would be published"
     lowered = text.casefold()
-    for name in names:
-        if name.casefold() in lowered:
-            return f"this text names {name}, who has not agreed to be named in public output"
+    for word in set(_WORD.findall(lowered)) & names.keys():
+        for name in names[word]:
+            if name.casefold() in lowered:
+                return f"this text names {name}, who has not agreed to be named in public output"
     return ""
