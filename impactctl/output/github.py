@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from impactctl.output import text
 from impactctl.problems import CheckResult, Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def render(result: CheckResult, color: bool = False) -> str:
@@ -22,7 +25,8 @@ def render(result: CheckResult, color: bool = False) -> str:
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], value)  # a terminal escape in a key stays inert
 
 
 def _prop(value: str) -> str:

@@ -1,0 +1,146 @@
+"""Record text written to break what it is shown in: Markdown tables, HTML, links, headings, Mermaid
+diagrams in the report, and the lines of `validate`'s own output (which CI reads for annotations).
+It must render as the text it is."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+
+from tests.helpers import CONFIG, OUTCOME, write_ledger
+from tests.hostile.common import TODAY, invoke
+
+# Every trick at once; the newlines are real (written `\n` in YAML double quotes).
+PAYLOAD = ('A | B <script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) '
+           '![img](https://x.example/i.png) `code` *em* _u_ ~~s~~ "]); --> %%{init: {"theme": "dark"}}%% '
+           'click a0 call alert() &lt;b&gt; [ref]: javascript:alert(1)\n# injected heading\nline2\n- item\n'
+           '> quote\n    code\n1. numbered')
+
+
+def quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+@pytest.fixture
+def report(tmp_path) -> str:
+    """The quarterly report of a ledger with the payload in every text a report shows."""
+    p = quoted(PAYLOAD)
+    config = (CONFIG.replace("name: Test Centre", f"name: {p}\n  funder: {p}")
+              .replace("employers: Employers", f"employers: {quoted('Emp ' + PAYLOAD)}")
+              .replace("study: Study", f"study: {quoted('Study ' + PAYLOAD)}"))
+    outcome = OUTCOME.format(id="o").replace("title: Employers understand workplace mental health", f"title: {p}")
+    outcome = outcome.replace("name: Employers aware of the guidance", f"name: {p}").replace('unit: "% of surveyed employers"', f"unit: {p}")
+    outcome += f"    measurements:\n      - {{date: 2026-08-01, value: 30, evidence: [ev], note: {p}}}\n"
+    files = {
+        "outcomes/o.yaml": outcome,
+        "activities/act.yaml": f"id: act\ntitle: {p}\ntype: study\narea: work\nstart: 2026-08-01\nend: 2026-08-02\n"
+                               f"lead: {p}\ndescription: {p}\noutcomes: [o]\nstakeholders: [s]\n"
+                               f"reach: {{audience: {p}, count: 10, geography: local}}\n",
+        "evidence/ev.yaml": f"id: ev\ntitle: {p}\ndate: 2026-08-03\ntype: letter\nurl: https://example.org/x\n"
+                            f"outcomes: [o]\nnote: {p}\n",
+        "stakeholders/s.yaml": f"id: s\nname: {quoted('Org ' + PAYLOAD)}\ntype: organisation\ngroup: employers\n"
+                               f"advisory: {{role: {p}, since: 2026-01-01}}\n",
+    }
+    root = write_ledger(tmp_path / "ledger", files, config)
+    target = tmp_path / "report.md"
+    outcome = invoke("report", str(root), "--today", TODAY, "--period", "2026-Q3", "--output", str(target))
+    assert outcome.exit_code == 0, outcome.output
+    text = target.read_text()
+    assert text.count("alert(1)") > 20  # the payload is there, in many places
+    return text
+
+
+def cells(row: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", row))
+
+
+def test_tables_keep_their_column_count(report):
+    """`|` and newlines in text never add or split a cell: every row of a table has its header's pipes."""
+    tables, current = [], []
+    for line in report.splitlines() + [""]:
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    assert len(tables) > 8
+    for table in tables:
+        assert {cells(row) for row in table} == {cells(table[0])}, "\n".join(table)
+
+
+def test_no_html_reaches_the_report(report):
+    """`<script>`, `<img onerror>` and entities are shown as text: no `<` at all in the Markdown."""
+    assert "<" not in report
+    assert "&lt;script&gt;" in report and "&amp;lt;b&amp;gt;" in report
+
+
+def test_no_link_or_image_syntax_survives(report):
+    """`[link](javascript:...)`, `![img](...)` and `[ref]: javascript:` lose their brackets' meaning."""
+    assert not re.search(r"(?<!\\)\]\(", report)
+    assert not re.search(r"(?<!\\)!(?<!\\)\[", report)
+    assert not re.search(r"^\s*(?<!\\)\[[^\]]*\]:", report, re.MULTILINE)
+    assert "\\[link\\](javascript:alert(1))" in report
+
+
+def test_no_line_starts_with_record_text(report):
+    """A newline in a title never starts a heading, list item, quote or code block of the report's own."""
+    for start in ("# injected", "line2", "- item", "> quote", "    code", "1. numbered"):
+        assert not re.search(rf"^\s*{re.escape(start)}", report, re.MULTILINE), start
+    assert "javascript:alert(1) # injected heading line2 - item &gt; quote code 1. numbered" in report  # folded
+
+
+MERMAID_LINE = re.compile(r"""^(?:flowchart\ LR|xychart-beta
+    |\ {4}(?:a\d+\["(?P<a>[^"]*)"\]|o\d+\(\["(?P<o>[^"]*)"\]\)|g\d+\{\{"(?P<g>[^"]*)"\}\}|[aog]\d+\ -->\ [aog]\d+
+    |title\ "[^"]*"|x-axis\ \[(?:"[\d-]+"(?:,\ )?)+\]|y-axis\ "[^"]*"\ [\d.-]+\ -->\ [\d.-]+|line\ \[[\d.,\ -]+\]))$""",
+                          re.VERBOSE)
+
+
+def test_mermaid_blocks_hold_only_their_own_syntax(report):
+    """Inside ```mermaid blocks every line is a node, an edge or a chart line the report wrote; labels hold
+    no quote, bracket, brace, `<`, `>`, `;` or `%` (so no `"]);`, `-->`, `%%{init}%%` or `click` can act)."""
+    blocks = re.findall(r"^```mermaid\n(.*?)^```", report, re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 2
+    for line in "".join(blocks).splitlines():
+        match = MERMAID_LINE.match(line)
+        assert match, line
+        label = re.sub(r"#\w+;", "", match.group("a") or match.group("o") or match.group("g") or "")  # entities
+        assert not set(label) & set('"[]{}<>;%`|'), label
+
+
+def test_validate_output_keeps_user_text_on_one_line(tmp_path):
+    """A key, a vocabulary label and a file name holding a newline then `::error ...` (a GitHub workflow
+    command) or a terminal escape: every output line is the report's own; the text is shown as `\\n`."""
+    config = CONFIG.replace("employers: Employers", 'employers: "Employers\\n::error file=ledger.yaml::forged"')
+    record = OUTCOME.format(id="a") + '"x\\n::warning::forged": 1\n'
+    root = write_ledger(tmp_path, {"outcomes/a.yaml": record}, config)
+    (root / "outcomes/b\n::error::forged\x1b]0;title\x07.txt").write_text("x")
+    outcome = invoke("validate", str(root), "--today", TODAY, "--format", "github")
+    assert outcome.exit_code == 1
+    for line in outcome.output.splitlines():
+        if line.startswith("::"):
+            assert re.match(r"::(error|warning) file=[^:]+::", line), line
+    assert "\x1b" not in outcome.output and "\x07" not in outcome.output
+    assert "Employers\\n::error" in outcome.output
+
+
+def test_git_authors_cannot_inject_into_the_changes_table(tmp_path, monkeypatch):
+    """A commit author named `<img onerror> | x` shows in the changes table as text, columns kept."""
+    if shutil.which("git") is None:
+        pytest.skip("no git")
+    from tests.test_history import Repo
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    repo = Repo(tmp_path / "repo")
+    (repo.ledger / "ledger.yaml").write_text(CONFIG)
+    repo.commit("Ann", "2026-06-01", "the ledger")
+    repo.write("outcomes/a.yaml", OUTCOME.format(id="a"))
+    repo.commit("<img src=x onerror=alert(1)> | `x` [l](javascript:alert(1))", "2026-08-15", "add")
+    outcome = invoke("report", str(repo.ledger), "--today", TODAY, "--period", "2026-Q3")
+    assert outcome.exit_code == 0, outcome.output
+    row = next(line for line in outcome.output.splitlines() if line.startswith("| `outcomes/a.yaml`"))
+    assert cells(row) == 5 and "<" not in outcome.output and "](" not in outcome.output.replace("\\](", "")
+    assert os.path.exists(repo.ledger / "outcomes/a.yaml")
