@@ -15,8 +15,8 @@ from impactctl.model.ids import id_problem, slugify
 from impactctl.model.records import KINDS, Indicator
 from impactctl.problems import Problem, Severity
 from impactctl.source import roundtrip, writer
-from impactctl.source.loader import RECORD_SUFFIX
-from impactctl.source.tree import inside, read_bytes
+from impactctl.source.loader import RECORD_SUFFIX, read_yaml
+from impactctl.source.tree import inside
 
 
 @dataclasses.dataclass
@@ -112,9 +112,12 @@ def edit_record(root: Path, record_id: str, change: Callable[[Any], None], dry_r
 def _edit(root: Path, record_id: str, change: Callable[[Any], None], dry_run: bool,
           today: dt.date | None) -> EditResult:
     rel = record_path(root, record_id)
-    _, unreadable = read_bytes(root, rel)  # never edit through a link to outside the ledger, or a device
-    if unreadable:
-        raise UsageError(f"{rel} cannot be edited: {unreadable[0].message}")
+    # Read first as validation reads it: never through a link to outside the ledger or from a device, and
+    # never an alias bomb (ruamel keeps aliases shared, but writing the record back would expand them).
+    data, _, problems = read_yaml(root, rel)
+    if problems or not isinstance(data, dict):
+        reason = problems[0].message if problems else "it does not hold a record's keys and values"
+        raise UsageError(f"{rel} cannot be edited: {reason}; run `impactctl validate` to see where")
     before = (root / rel).read_text(encoding="utf-8")
     try:
         document = roundtrip.load_text(before)

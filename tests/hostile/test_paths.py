@@ -9,7 +9,7 @@ import os
 import pytest
 
 from tests.helpers import OUTCOME, write_ledger
-from tests.hostile.common import files_under, invoke, reported, validate, validate_bounded
+from tests.hostile.common import files_under, invoke, invoke_bounded, reported, validate, validate_bounded
 
 RECORD = OUTCOME.format(id="a")
 SECRET = "TOP SECRET 4242"
@@ -277,3 +277,33 @@ def test_links_planted_in_the_cache_folder_are_never_followed(tmp_path):
     assert invoke("set", "a", "title", "Changed", "-L", str(root)).exit_code == 2
     assert not (tmp_path / "planted-ignore").exists() and not (tmp_path / "planted-lock").exists()
     assert (root / "outcomes/a.yaml").read_text() == RECORD
+
+
+# --- editing commands on hostile record files -----------------------------------------------------------
+
+@pytest.mark.parametrize("content,reason", [
+    ("", "does not hold a record"),
+    ("- a\n- b\n", "does not hold a record"),
+    ("just text\n", "does not hold a record"),
+    ("id: a\ntitle: " + "[" * 100_000 + "]" * 100_000 + "\n", "nests deeper"),
+])
+def test_editing_a_file_that_is_not_a_record_is_refused(tmp_path, content, reason):
+    """`set`, `set-status` and `record` on an empty file, a list, a scalar or a 100,000-deep document
+    (once tracebacks or a slow RecursionError): exit 2 with the reason, the file unchanged."""
+    root = write_ledger(tmp_path, {"outcomes/a.yaml": content})
+    for command in (["set", "a", "title", "x"], ["set-status", "a", "achieved"],
+                    ["record", "a", "--value", "3", "--date", "2026-01-01"]):
+        outcome = invoke(*command, "-L", str(root))
+        assert outcome.exit_code == 2 and reason in outcome.output, outcome.output
+    assert (root / "outcomes/a.yaml").read_text() == content
+
+
+def test_editing_a_record_holding_an_alias_bomb_is_refused(tmp_path):
+    """A billion-laughs record: the editor keeps aliases shared but would expand them writing back (it ran
+    out of memory after 30 s); refused at once, exit 2."""
+    bomb = RECORD + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in range(1, 9):
+        bomb += f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]\n"
+    root = write_ledger(tmp_path, {"outcomes/a.yaml": bomb})
+    outcome = invoke_bounded("set-status", "a", "achieved", "--dry-run", "-L", str(root), timeout=30)
+    assert outcome.exit_code == 2 and "expands to more than 100,000 values" in outcome.output, outcome.output
