@@ -40,9 +40,10 @@ def _capped(path: str, found: list[Problem]) -> list[Problem]:
     if len(found) <= MAX_PROBLEMS_PER_FILE:
         return found
     found.sort(key=Problem.sort_key)
-    kept, rest = found[:MAX_PROBLEMS_PER_FILE], found[MAX_PROBLEMS_PER_FILE:]
+    limit = MAX_PROBLEMS_PER_FILE
+    kept, rest = found[:limit], found[limit:]
     return kept + [Problem(path, 0, 0, "too-many-problems",
-                           f"this file has more than {MAX_PROBLEMS_PER_FILE} problems; only the first {MAX_PROBLEMS_PER_FILE} are listed",
+                           f"this file has more than {limit} problems; only the first {limit} are listed",
                            severity=max((p.severity for p in rest), key=lambda s: s.rank),
                            hint="fix these and validate again")]
 

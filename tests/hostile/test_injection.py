@@ -32,7 +32,8 @@ def report(tmp_path) -> str:
               .replace("employers: Employers", f"employers: {quoted('Emp ' + PAYLOAD)}")
               .replace("study: Study", f"study: {quoted('Study ' + PAYLOAD)}"))
     outcome = OUTCOME.format(id="o").replace("title: Employers understand workplace mental health", f"title: {p}")
-    outcome = outcome.replace("name: Employers aware of the guidance", f"name: {p}").replace('unit: "% of surveyed employers"', f"unit: {p}")
+    outcome = (outcome.replace("name: Employers aware of the guidance", f"name: {p}")
+               .replace('unit: "% of surveyed employers"', f"unit: {p}"))
     outcome += f"    measurements:\n      - {{date: 2026-08-01, value: 30, evidence: [ev], note: {p}}}\n"
     files = {
         "outcomes/o.yaml": outcome,
