@@ -28,7 +28,7 @@ from impactctl.problems import Problem, Severity
 from impactctl.source.writer import private_folder
 
 CACHE_NAME = ".impactctl/cache.jsonl"
-_FORMAT = "impactctl-cache-1"
+_FORMAT = "impactctl-cache-2"  # 2: each record kept as its JSON text
 
 
 def _key_file() -> Path:
@@ -114,13 +114,14 @@ class Cache:
         except (OSError, ValueError):
             return {}
 
-    def lookup(self, rel: str, digest: str) -> tuple[Any, list[Problem]] | None:
+    def lookup(self, rel: str, digest: str) -> tuple[str | None, list[Problem]] | None:
+        """The record's JSON (None when it did not validate) and the file's problems, if its bytes are unchanged."""
         found = self.files.get(rel)
-        if found is None or found[0] != digest:
+        if found is None or found[0] != digest or not isinstance(found[1], (str, type(None))):
             return None
         return found[1], [problem_from(p) for p in found[2]]
 
-    def store(self, rel: str, digest: str, data: Any, problems: list[Problem]) -> None:
+    def store(self, rel: str, digest: str, data: str | None, problems: list[Problem]) -> None:
         self.files[rel] = [digest, data, [problem_to(p) for p in problems]]
         self.dirty = True
 

@@ -119,14 +119,16 @@ def load_records(tree: Tree, cache: Cache | None) -> list[FileResult]:
     for result in _parse_all(misses):
         results[result.path] = result
         if cache is not None and tree.raw.get(result.path) is not None:
-            data = result.record.model_dump(mode="json") if result.record is not None else None
+            data = result.record.model_dump_json() if result.record is not None else None
             cache.store(result.path, tree.digest(result.path), data, result.problems)
+        if not result.problems:
+            tree.forget(result.path)  # a clean file's bytes are not needed again: keep memory flat
     return [results[rel] for rel, _ in tree.files]
 
 
-def _from_data(rel: str, kind: str, data: Any, problems: list[Problem]) -> FileResult:
-    """A record from data validated before (by a worker process, or an earlier run)."""
-    return FileResult(rel, kind, KINDS[kind].model_validate(data) if data is not None else None, problems)
+def _from_data(rel: str, kind: str, data: str | None, problems: list[Problem]) -> FileResult:
+    """A record from the JSON of one validated before (by a worker process, or an earlier run)."""
+    return FileResult(rel, kind, KINDS[kind].model_validate_json(data) if data is not None else None, problems)
 
 
 def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[FileResult]:
@@ -153,12 +155,12 @@ def _parse_here(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> li
 
 
 def parse_chunk(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[tuple[str, str, Any, list[Problem]]]:
-    """Parse and validate some files in a worker; a valid record comes back as JSON-ready data."""
+    """Parse and validate some files in a worker; a valid record comes back as its JSON (cheap to send)."""
     done = []
     with gc_paused():
         for rel, kind, raw, problems in items:
             record, problems = _record(rel, kind, raw, problems)
-            done.append((rel, kind, record.model_dump(mode="json") if record is not None else None, problems))
+            done.append((rel, kind, record.model_dump_json() if record is not None else None, problems))
     return done
 
 

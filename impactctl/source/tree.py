@@ -31,9 +31,15 @@ class Tree:
     raw: dict[str, bytes | None] = field(default_factory=dict)
     read_problems: dict[str, list[Problem]] = field(default_factory=dict)
     listing_problems: list[Problem] = field(default_factory=list)
+    overridden: set[str] = field(default_factory=set)
 
     def digest(self, rel: str) -> str:
         return self.digests.get(rel, "")
+
+    def forget(self, rel: str) -> None:
+        """Drop a file's bytes once it has been read without problems (an override's text is kept)."""
+        if rel not in self.overridden:
+            self.raw.pop(rel, None)
 
     def bytes_of(self, rel: str) -> bytes | None:
         """The file's bytes, reading them now if the cache let read_tree skip them."""
@@ -51,7 +57,7 @@ def read_tree(root: Path, overrides: dict[str, str] | None = None,
     change time moves on every write, and cannot be set back, so no edit keeps it.
     """
     overrides, known = overrides or {}, known or {}
-    tree = Tree(root)
+    tree = Tree(root, overridden=set(overrides))
     tree.files, tree.listing_problems = list_record_files(root)
     for rel in sorted(overrides):
         kind = rel.split("/", 1)[0]
@@ -78,8 +84,7 @@ def _read_regular(root: Path, rel: str, status: list[int] | None) -> tuple[bytes
     if status is None or status[0] > MAX_FILE_BYTES:
         return read_bytes(root, rel)
     try:
-        with open(os.path.join(root, rel), "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1), []
+        return read_sized(os.path.join(root, rel), status[0]), []
     except OSError:
         return read_bytes(root, rel)  # it changed under us: take the careful path
 
@@ -125,8 +130,7 @@ def read_bytes(root: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
     try:
         info = os.lstat(path)
         if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_BYTES:  # the usual case: one stat, one read
-            with open(path, "rb") as handle:
-                return handle.read(MAX_FILE_BYTES + 1), []
+            return read_sized(path, info.st_size), []
         if stat.S_ISLNK(info.st_mode) and not inside(root, Path(path)):
             return None, [Problem(rel, 0, 0, "path-outside-ledger", "this symbolic link points outside the ledger folder",
                                   hint="copy the file into the ledger instead of linking to it")]
@@ -136,10 +140,20 @@ def read_bytes(root: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
                                   hint="remove it from the ledger folder")]
         if info.st_size > MAX_FILE_BYTES:
             return None, [text.too_large(rel, info.st_size)]
-        with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1), []
+        return read_sized(path, info.st_size), []
     except OSError as exc:
         return None, [Problem(rel, 0, 0, "unreadable", f"the file cannot be read: {exc.strerror}")]
+
+
+def read_sized(path: str, size: int) -> bytes:
+    """A file whose size was just taken, in one allocation of that size. (Reading with the 1 MB cap as the
+    buffer size makes the allocator map a fresh memory segment per file: 100,000 files exhaust the
+    process's limit on mappings.) A file that grew meanwhile is read up to the cap, so the size check holds."""
+    with open(path, "rb") as handle:
+        data = handle.read(size + 1)
+        if len(data) > size:
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    return data
 
 
 def inside(root: Path, path: Path) -> bool:
