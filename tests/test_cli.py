@@ -156,3 +156,14 @@ def test_rules_lists_every_rule():
 def test_bad_today_is_a_usage_error(tmp_path):
     root = write_ledger(tmp_path, {})
     assert invoke("validate", root, "--today", "yesterday").exit_code == 2
+
+
+def test_junit_stays_well_formed_with_control_characters_in_user_text():
+    from xml.etree import ElementTree as ET
+
+    from impactctl.output.junit import render
+    from impactctl.problems import CheckResult, Problem
+
+    result = CheckResult("ledger", 1, [Problem("ledger/a\x00b.yaml", 1, 1, "yaml-key", "the key `\x1b[31m` is odd")])
+    suite = ET.fromstring(render(result).encode()).find("testsuite")
+    assert suite.find("testcase/failure").get("message") == "the key `\\x1b[31m` is odd"

@@ -32,7 +32,7 @@ def render(draw: Any) -> str:
     buffer = io.StringIO()
     color = use_color()
     console = Console(file=buffer, width=shutil.get_terminal_size().columns, force_terminal=color,
-                      no_color=not color, color_system="standard" if color else None, highlight=False)
+                      no_color=not color, color_system="standard" if color else None, highlight=False, emoji=False)
     draw(console)
     return buffer.getvalue()
 
