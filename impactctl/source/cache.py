@@ -17,6 +17,7 @@ import hmac
 import json
 import os
 import secrets
+import shutil
 import stat
 import tempfile
 import time
@@ -137,22 +138,43 @@ class Cache:
         self.dirty = True
 
     def save(self, keep: set[str]) -> None:
-        """Write the cache (only entries for files that still exist); a read-only ledger just goes uncached."""
+        """Write the cache (only entries for files that still exist); a read-only ledger just goes uncached.
+
+        The entries are streamed to a scratch file (hashing them on the way), then the signed header and
+        the entries go into the cache file: memory stays flat however large the ledger.
+        """
         if self._key is None or not self.dirty:
             return
-        body = json.dumps({rel: entry for rel, entry in self.files.items() if rel in keep}, separators=(",", ":"))
-        body_digest = hashlib.blake2b(body.encode("utf-8"), digest_size=32).hexdigest()
-        header = json.dumps({"format": _FORMAT, "version": __version__, "body": body_digest, "result": self.result})
-        stats = json.dumps(self.stats, separators=(",", ":"))
-        text = f"{self._sign(header + chr(10) + stats)}\n{header}\n{stats}\n{body}"
         try:
             private_folder(self.path.parent.parent)
-            fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with tempfile.TemporaryFile(dir=self.path.parent) as scratch:
+                body_digest = self._write_body(scratch, keep)
+                header = json.dumps({"format": _FORMAT, "version": __version__, "body": body_digest,
+                                     "result": self.result})
+                stats = json.dumps(self.stats, separators=(",", ":"))
+                fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=self.path.parent)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(f"{self._sign(header + chr(10) + stats)}\n{header}\n{stats}\n".encode("utf-8"))
+                    scratch.seek(0)
+                    shutil.copyfileobj(scratch, handle)
             os.replace(tmp, self.path)
         except OSError:
             pass
+
+    def _write_body(self, out: BinaryIO, keep: set[str]) -> str:
+        """The entries as one JSON object, written piece by piece; returns the digest the header vouches for."""
+        digest = hashlib.blake2b(digest_size=32)
+        separator = "{"
+        for rel, entry in self.files.items():
+            if rel in keep:
+                chunk = f"{separator}{json.dumps(rel)}:{json.dumps(entry, separators=(',', ':'))}".encode("utf-8")
+                digest.update(chunk)
+                out.write(chunk)
+                separator = ","
+        closing = b"{}" if separator == "{" else b"}"
+        digest.update(closing)
+        out.write(closing)
+        return digest.hexdigest()
 
 
 def _open_regular(path: Path) -> BinaryIO:

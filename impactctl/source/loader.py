@@ -131,23 +131,34 @@ def _from_data(rel: str, kind: str, data: str | None, problems: list[Problem]) -
     return FileResult(rel, kind, KINDS[kind].model_validate_json(data) if data is not None else None, problems)
 
 
+# Files waiting for worker processes. Workers are forked after this is set and read their share from it,
+# so no file's bytes are pickled; only (start, end) goes out and records come back as JSON.
+_PENDING: list[tuple[str, str, bytes | None, list[Problem]]] = []
+CHUNK = 500
+
+
 def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[FileResult]:
-    """Parse and validate files; when there are many, worker processes take all but one share."""
+    """Parse and validate files; when there are many, on every core, taking results in small chunks as they
+    come so that memory stays flat."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_THRESHOLD or workers < 2:
         return _parse_here(items)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = -(-len(items) // workers)
-    shares = [items[i:i + size] for i in range(0, len(items), size)]
-    # Workers send back plain data and problems (cheap to pickle), never model objects.
-    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        pending = [pool.submit(parse_chunk, share) for share in shares[1:]]
-        results = _parse_here(shares[0])
-        for future in pending:
-            results += [_from_data(*item) for item in future.result()]
-    return results
+    global _PENDING
+    _PENDING = items
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            ranges = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
+            return [_from_data(*item) for chunk in pool.map(parse_range, ranges) for item in chunk]
+    finally:
+        _PENDING = []
+
+
+def parse_range(bounds: tuple[int, int]) -> list[tuple[str, str, str | None, list[Problem]]]:
+    """In a worker: parse the pending files from start to end."""
+    return parse_chunk(_PENDING[bounds[0]:bounds[1]])
 
 
 def _parse_here(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[FileResult]:
