@@ -45,16 +45,25 @@ class Ledger:
     unreadable: dict[str, set[str]] = field(default_factory=dict)
     attachments: dict[str, Attachment] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    _cached_views: Optional[tuple] = field(default=None, repr=False, compare=False)
 
     def of_kind(self, kind: str) -> list[Entry]:
-        return [entry for entry in self.entries if entry.kind == kind]
+        return self._views()[0].get(kind, [])
 
     def index(self, kind: str) -> dict[str, Entry]:
         """Records of a kind by id (the first, where an id is duplicated)."""
-        found: dict[str, Entry] = {}
-        for entry in self.of_kind(kind):
-            found.setdefault(entry.record.id, entry)
-        return found
+        return self._views()[1].get(kind, {})
+
+    def _views(self) -> tuple[dict[str, list[Entry]], dict[str, dict[str, Entry]]]:
+        """Entries by kind and by id, built once (again only if entries were added since)."""
+        if self._cached_views is None or self._cached_views[0] != len(self.entries):
+            by_kind: dict[str, list[Entry]] = {}
+            by_id: dict[str, dict[str, Entry]] = {}
+            for entry in self.entries:
+                by_kind.setdefault(entry.kind, []).append(entry)
+                by_id.setdefault(entry.kind, {}).setdefault(entry.record.id, entry)
+            self._cached_views = (len(self.entries), by_kind, by_id)
+        return self._cached_views[1], self._cached_views[2]
 
     def known_ids(self, kind: str) -> set[str]:
         """Ids a reference may point at: readable records and files that failed to load."""

@@ -12,9 +12,17 @@ _NUMBERED = re.compile(r"^(\d+)([.)])")
 _WHITESPACE = re.compile(r"\s+")
 
 
+# Text made only of these characters, single-spaced, needs no escaping (most titles and labels): a fast path.
+_PLAIN = re.compile(r"[\w ,.:;'’()/%?!–—-]*")
+
+
 def markdown(text: object) -> str:
     """One line of literal text: newlines folded, Markdown and HTML neutralised."""
-    value = _WHITESPACE.sub(" ", str(text)).strip()
+    value = str(text)
+    if (_PLAIN.fullmatch(value) and "  " not in value and value == value.strip()
+            and not _LINE_START.match(value) and not _NUMBERED.match(value)):
+        return value
+    value = _WHITESPACE.sub(" ", value).strip()
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", value))
