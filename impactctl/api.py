@@ -51,7 +51,7 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
     if cache is not None and not need_ledger and not overrides:
         cached = _cached_result(root, cache, key)
         if cached is not None:
-            if len(cache.stats) < len(tree.stats):  # files that were too fresh to trust last time
+            if tree.raw:  # some files had to be read (too fresh to trust last time, or copied): remember them
                 cache.set_stats(tree.stats, tree.digests)
                 cache.save(keep={rel for rel, _ in tree.files})
             return None, _finish(root, cached["records"], cached["files"], [problem_from(p) for p in cached["problems"]])
