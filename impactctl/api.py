@@ -52,6 +52,7 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
         cached = _cached_result(root, cache, key)
         if cached is not None:
             if tree.raw:  # some files had to be read (too fresh to trust last time, or copied): remember them
+                # (save writes only if some status has settled since: set_stats leaves the cache clean otherwise)
                 cache.set_stats(tree.stats, tree.digests)
                 cache.save(keep={rel for rel, _ in tree.files})
             return None, _finish(root, cached["records"], cached["files"], [problem_from(p) for p in cached["problems"]])

@@ -134,8 +134,10 @@ class Cache:
         """Remember each file's status and digest; a file changed in the last two seconds is left out,
         since another write within the clock's resolution could keep its status (git's "racy clean")."""
         recent = time.time_ns() - 2_000_000_000
-        self.stats = {rel: [*status, digests[rel]] for rel, status in stats.items() if status[2] < recent}
-        self.dirty = True
+        settled = {rel: [*status, digests[rel]] for rel, status in stats.items() if status[2] < recent}
+        if settled != self.stats:
+            self.stats = settled
+            self.dirty = True
 
     def save(self, keep: set[str]) -> None:
         """Write the cache (only entries for files that still exist); a read-only ledger just goes uncached.

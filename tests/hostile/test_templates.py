@@ -13,8 +13,10 @@ from tests.hostile.common import TODAY, invoke
 
 @pytest.fixture
 def ledger(tmp_path, monkeypatch):
-    """A small valid ledger with its own templates/ folder; templates get 2 s instead of 10."""
+    """A small valid ledger with its own templates/ folder; templates get 2 s and 5,000,000 characters
+    (the shipped bounds are larger, sized for portfolio reports; these tests check the mechanism)."""
     monkeypatch.setattr(environment, "MAX_SECONDS", 2.0)
+    monkeypatch.setattr(environment, "MAX_OUTPUT_CHARS", 5_000_000)
     root = write_ledger(tmp_path / "ledger", {"outcomes/a.yaml": OUTCOME.format(id="a")})
     (root / "templates").mkdir()
     return root
