@@ -1,0 +1,41 @@
+"""Committing an import: every change checked against the whole ledger, then written atomically or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from impactctl import api
+from impactctl.errors import UsageError
+from impactctl.importing.plan import FileChange
+from impactctl.problems import Problem, Severity
+from impactctl.source import writer
+
+
+def check_changes(root: Path, changes: list[FileChange], today: dt.date | None = None) -> list[Problem]:
+    """The errors the changed files would have, found by validating the whole ledger once with the new texts."""
+    overrides = {change.rel: change.after for change in changes if change.action != "unchanged"}
+    if not overrides:
+        return []
+    result = api.validate(root, today=today, overrides=overrides)
+    paths = {f"{result.ledger}/{rel}" for rel in overrides}
+    return [p for p in result.problems if p.path in paths and p.severity is Severity.ERROR]
+
+
+def write_changes(root: Path, changes: list[FileChange]) -> None:
+    """Write each added or updated file atomically (the caller holds the ledger lock).
+
+    Every file is first checked to be as it was read, so an editor's save in between stops the import
+    before its first write.
+    """
+    for change in changes:
+        path = root / change.rel
+        if change.action == "added" and path.exists():
+            raise UsageError(f"{change.rel} was created by someone else meanwhile; nothing was written, run the import again")
+        if change.action == "updated" and path.read_text(encoding="utf-8") != change.before:
+            raise UsageError(f"{change.rel} changed on disk during the import; nothing was written, run the import again")
+    for change in changes:
+        if change.action == "added" and not writer.create_file(root / change.rel, change.after):
+            raise UsageError(f"{change.rel} was created by someone else meanwhile; run the import again")
+        if change.action == "updated":
+            writer.replace_file(root / change.rel, change.after)
