@@ -1,111 +1,15 @@
-"""Authoring commands: add-outcome, add-activity, add-stakeholder, add-evidence, record, set-status, set."""
+"""Authoring commands: add-outcome, add-activity, add-stakeholder, add-evidence."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import sys
-from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, List, Optional
 
 import typer
 
 from impactctl.cli import complete
 from impactctl.cli.app import app
-from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
-
-DRY_RUN = typer.Option(False, "--dry-run", help="Print the change as a diff and write nothing.")
-NO_INPUT = typer.Option(False, "--no-input", help="Never ask; a missing field is an error (also when "
-                        "standard input is not a terminal or CI is set).")
-
-
-def interactive(no_input: bool) -> bool:
-    """Ask for missing fields only where a person can answer."""
-    return not no_input and not os.environ.get("CI") and sys.stdin.isatty()
-
-
-class Form:
-    """Collects a record's fields from flags, asking on a terminal for what is missing."""
-
-    def __init__(self, root: Path, ask: bool) -> None:
-        self.root, self.ask = root, ask
-        self.fields: dict[str, Any] = {}
-        self.missing: list[str] = []
-        self._config: Any = None
-
-    def need(self, key: str, value: Any, flag: str, choices: list[str] | None = None,
-             convert: Callable[[str], Any] = str, many: bool = False) -> Any:
-        if value in (None, [], ""):
-            if not self.ask:
-                self.missing.append(flag)
-                return None
-            value = self._prompt(flag, choices, many)
-            value = [convert(v) for v in value] if many else convert(value)
-        self.fields[key] = value
-        return value
-
-    def _prompt(self, flag: str, choices: list[str] | None, many: bool) -> Any:
-        label = flag.lstrip("-").replace("-", " ")
-        if choices:
-            typer.echo(f"{label}: choose from {', '.join(choices)}", err=True)
-        answer = typer.prompt(label + (" (comma-separated)" if many else ""), err=True)
-        return [a.strip() for a in answer.split(",") if a.strip()] if many else answer.strip()
-
-    def vocabulary(self, name: str) -> list[str]:
-        if self._config is None:
-            from impactctl.source.loader import load_config
-
-            self._config, _ = load_config(self.root)
-        return list(getattr(self._config.vocabularies, name)) if self._config else []
-
-    def ids(self, kind: str) -> list[str]:
-        from impactctl.authoring import existing_ids
-
-        return sorted(i for i, k in existing_ids(self.root).items() if k == kind)
-
-    def done(self) -> dict[str, Any]:
-        if self.missing:
-            fail("missing " + ", ".join(self.missing) + " (nothing was written)")
-        return self.fields
-
-
-def parse_date(text: str | None, flag: str) -> dt.date | None:
-    if text is None or isinstance(text, dt.date):
-        return text
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail(f"{flag} {text!r} is not a date; write YYYY-MM-DD")
-
-
-def to_date(flag: str) -> Callable[[str], dt.date | None]:
-    return lambda text: parse_date(text, flag)
-
-
-def finish(run: Callable[[], Any], dry_run: bool) -> None:
-    """Run an edit, then print its diff, its refusal, or the path written; choose the exit code."""
-    from impactctl.errors import ImpactctlError
-    from impactctl.output import text
-    from impactctl.problems import CheckResult
-
-    try:
-        result = run()
-    except ImpactctlError as exc:
-        fail(str(exc))
-    if result.refused:
-        report = CheckResult(ledger="", files_checked=1, problems=result.problems)
-        typer.echo(text.render(report, use_color(sys.stderr), with_summary=False), err=True, nl=False)
-        typer.echo(f"impactctl: refused: the change would make {result.path} invalid; nothing was written", err=True)
-        raise typer.Exit(EXIT_PROBLEMS)
-    if dry_run:
-        typer.echo(result.diff, nl=False)
-        typer.echo("(dry run: nothing was written)", err=True)
-        return
-    typer.echo(str(result.path))
-
-
-def _today() -> dt.date:
-    return dt.date.today()
+from impactctl.cli.common import LEDGER_OPTION, ledger_root
+from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, to_date, today
 
 
 @app.command("add-outcome")
@@ -164,7 +68,7 @@ def add_outcome(
         goal = form.need("_target", target, "--target", convert=str)
         if base is not None:
             indicator["baseline"] = {"value": parse_value(base),
-                                     "date": parse_date(baseline_date, "--baseline-date") or _today()}
+                                     "date": parse_date(baseline_date, "--baseline-date") or today()}
         if goal is not None:
             indicator["target"] = {"value": parse_value(goal),
                                    "date": parse_date(target_date, "--target-date") or due_date}
@@ -255,7 +159,7 @@ def add_stakeholder(
     form.need("group", group, "--group", form.vocabulary("groups"))
     fields = form.done()
     contact = {k: v for k, v in (("email", email), ("phone", phone)) if v}
-    advisory = ({"role": advisory_role, "since": parse_date(advisory_since, "--advisory-since") or _today()}
+    advisory = ({"role": advisory_role, "since": parse_date(advisory_since, "--advisory-since") or today()}
                 if advisory_role else None)
     fields.update(description=description, url=url, consent_to_name=consent_to_name or None,
                   advisory=advisory, contact=contact or None, id=id)
@@ -293,91 +197,9 @@ def add_evidence(
     if not url and not file:
         form.need("url", url, "--url (or --file)")
     fields = form.done()
-    fields.update(date=parse_date(date, "--date") or _today(), file=file, outcomes=outcome or [],
+    fields.update(date=parse_date(date, "--date") or today(), file=file, outcomes=outcome or [],
                   activities=activity or [], corroborator=corroborator, note=note, id=id,
                   sha256=file_sha256(root, file) if file else None)
     if url:
         fields["url"] = url
     finish(lambda: add_record(root, "evidence", fields, dry_run), dry_run)
-
-
-@app.command()
-def record(
-    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome measured."),
-    value: str = typer.Option(..., "--value", help="The measured value (a number, or words for a qualitative indicator)."),
-    date: Optional[str] = typer.Option(None, "--date", help="When it was measured (default today)."),
-    indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence id the figure comes from; repeat for more."),
-    note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
-    ledger: Optional[str] = LEDGER_OPTION,
-    dry_run: bool = DRY_RUN,
-) -> None:
-    """Append a measurement to an outcome's indicator; `git diff` shows only the added lines.
-
-    Example: impactctl record parents-adversity-awareness --value 58 --date 2026-11-20
-    --indicator ind-parents-understanding --evidence ev-parents-survey-2026-q1
-    """
-    from impactctl.authoring import parse_value, record_measurement
-
-    root = ledger_root(None, ledger)
-    when = parse_date(date, "--date") or _today()
-    finish(lambda: record_measurement(root, outcome_id, parse_value(value), when, indicator, evidence, note, dry_run),
-           dry_run)
-
-
-@app.command("set-status")
-def set_status(
-    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome."),
-    status: str = typer.Argument(..., autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
-    ledger: Optional[str] = LEDGER_OPTION,
-    dry_run: bool = DRY_RUN,
-) -> None:
-    """Change an outcome's status; marking it achieved needs evidence.
-
-    Example: impactctl set-status line-manager-training achieved --evidence ev-line-manager-completions-q3
-    """
-    from impactctl import authoring
-
-    root = ledger_root(None, ledger)
-    finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run), dry_run)
-
-
-@app.command("set")
-def set_(
-    record_id: str = typer.Argument(..., autocompletion=complete.ids(), help="The record's id."),
-    field: str = typer.Argument(..., help="The field; a dotted path reaches inside (reach.count, indicators.0.unit)."),
-    value: str = typer.Argument(..., help="The new value; `a,b` for a list field; empty removes the field."),
-    ledger: Optional[str] = LEDGER_OPTION,
-    dry_run: bool = DRY_RUN,
-) -> None:
-    """Set one field of any record, keeping every other byte of the file.
-
-    Example: impactctl set study-insecure-work reach.count 120
-    """
-    from impactctl import authoring
-
-    root = ledger_root(None, ledger)
-    finish(lambda: authoring.set_field(root, record_id, field, value, dry_run), dry_run)
-
-
-@app.command()
-def init(
-    path: Path = typer.Argument(Path("ledger"), help="Where to create the ledger."),
-    name: Optional[str] = typer.Option(None, "--name", help="The centre's name (default: asked, or the folder's name)."),
-    no_input: bool = NO_INPUT,
-) -> None:
-    """Create a new ledger: ledger.yaml with commented default vocabularies, record folders, editor schemas.
-
-    Example: impactctl init ledger --name "Centre for Society and Mental Health"
-    """
-    from impactctl.authoring import init_ledger
-    from impactctl.errors import ImpactctlError
-
-    if name is None:
-        name = typer.prompt("centre name", err=True) if interactive(no_input) else path.resolve().name
-    try:
-        written = init_ledger(path, name)
-    except ImpactctlError as exc:
-        fail(str(exc))
-    typer.echo(f"created a ledger in {path} ({len(written)} files); next: impactctl add-outcome -L {path}")

@@ -10,8 +10,8 @@ from typing import Optional
 import typer
 
 from impactctl.cli.app import app
-from impactctl.cli.authoring import DRY_RUN
 from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+from impactctl.cli.form import DRY_RUN
 
 
 class Kind(str, Enum):

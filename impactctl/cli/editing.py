@@ -1,0 +1,95 @@
+"""Editing commands: record a measurement, set-status, set one field; and init, which creates a ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from impactctl.cli import complete
+from impactctl.cli.app import app
+from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
+from impactctl.cli.form import DRY_RUN, NO_INPUT, finish, interactive, parse_date, today
+
+
+@app.command()
+def record(
+    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome measured."),
+    value: str = typer.Option(..., "--value", help="The measured value (a number, or words for a qualitative indicator)."),
+    date: Optional[str] = typer.Option(None, "--date", help="When it was measured (default today)."),
+    indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence id the figure comes from; repeat for more."),
+    note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Append a measurement to an outcome's indicator; `git diff` shows only the added lines.
+
+    Example: impactctl record parents-adversity-awareness --value 58 --date 2026-11-20
+    --indicator ind-parents-understanding --evidence ev-parents-survey-2026-q1
+    """
+    from impactctl.authoring import parse_value, record_measurement
+
+    root = ledger_root(None, ledger)
+    when = parse_date(date, "--date") or today()
+    finish(lambda: record_measurement(root, outcome_id, parse_value(value), when, indicator, evidence, note, dry_run),
+           dry_run)
+
+
+@app.command("set-status")
+def set_status(
+    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome."),
+    status: str = typer.Argument(..., autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Change an outcome's status; marking it achieved needs evidence.
+
+    Example: impactctl set-status line-manager-training achieved --evidence ev-line-manager-completions-q3
+    """
+    from impactctl import authoring
+
+    root = ledger_root(None, ledger)
+    finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run), dry_run)
+
+
+@app.command("set")
+def set_(
+    record_id: str = typer.Argument(..., autocompletion=complete.ids(), help="The record's id."),
+    field: str = typer.Argument(..., help="The field; a dotted path reaches inside (reach.count, indicators.0.unit)."),
+    value: str = typer.Argument(..., help="The new value; `a,b` for a list field; empty removes the field."),
+    ledger: Optional[str] = LEDGER_OPTION,
+    dry_run: bool = DRY_RUN,
+) -> None:
+    """Set one field of any record, keeping every other byte of the file.
+
+    Example: impactctl set study-insecure-work reach.count 120
+    """
+    from impactctl import authoring
+
+    root = ledger_root(None, ledger)
+    finish(lambda: authoring.set_field(root, record_id, field, value, dry_run), dry_run)
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(Path("ledger"), help="Where to create the ledger."),
+    name: Optional[str] = typer.Option(None, "--name", help="The centre's name (default: asked, or the folder's name)."),
+    no_input: bool = NO_INPUT,
+) -> None:
+    """Create a new ledger: ledger.yaml with commented default vocabularies, record folders, editor schemas.
+
+    Example: impactctl init ledger --name "Centre for Society and Mental Health"
+    """
+    from impactctl.authoring import init_ledger
+    from impactctl.errors import ImpactctlError
+
+    if name is None:
+        name = typer.prompt("centre name", err=True) if interactive(no_input) else path.resolve().name
+    try:
+        written = init_ledger(path, name)
+    except ImpactctlError as exc:
+        fail(str(exc))
+    typer.echo(f"created a ledger in {path} ({len(written)} files); next: impactctl add-outcome -L {path}")
