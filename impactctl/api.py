@@ -58,7 +58,7 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
             return None, _finish(root, cached["records"], cached["files"], [problem_from(p) for p in cached["problems"]])
     ledger, problems, records, files = _full_check(root, today, tree, cache)
     if cache is not None and not overrides:
-        attachments = {name: _attachment_key(root, name) for name in (ledger.attachments if ledger else {})}
+        attachments = {name: attachment_digest(root, name) for name in (ledger.attachments if ledger else {})}
         cache.set_result({"key": key, "records": records, "files": files, "attachments": attachments,
                           "problems": [problem_to(p) for p in problems]})
         cache.set_stats(tree.stats, tree.digests)
@@ -103,13 +103,9 @@ def _cached_result(root: Path, cache: Cache, key: str) -> dict[str, Any] | None:
     if not result or result.get("key") != key:
         return None
     for name, known in result.get("attachments", {}).items():
-        if _attachment_key(root, name) != known:
+        if attachment_digest(root, name) != known:
             return None
     return result
-
-
-def _attachment_key(root: Path, name: str) -> str:
-    return attachment_digest(root, name)
 
 
 def display_path(root: Path) -> str:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
-from impactctl.model.records import KINDS, Indicator
+from impactctl.model.records import KINDS, SINGULAR, Indicator
 from impactctl.problems import Problem, Severity
 from impactctl.source import roundtrip, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
@@ -76,14 +76,11 @@ def add_record(root: Path, kind: str, fields: dict[str, Any], dry_run: bool = Fa
 
 def _create(root: Path, kind: str, fields: dict[str, Any], title: str, dry_run: bool,
             today: dt.date | None) -> EditResult:
-    record_id = choose_id(root, fields.get("id"), title, fallback=_SINGULAR[kind])
+    record_id = choose_id(root, fields.get("id"), title, fallback=SINGULAR[kind])
     record = _ordered(kind, {**fields, "id": record_id})
     rel = f"{kind}/{record_id}{RECORD_SUFFIX}"
     text = roundtrip.dump_text(roundtrip.to_yaml_value(record))
     return _commit(root, rel, "", text, dry_run, today, create=True)
-
-
-_SINGULAR = {"outcomes": "outcome", "activities": "activity", "stakeholders": "stakeholder", "evidence": "evidence"}
 
 
 def _ordered(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
@@ -267,13 +264,12 @@ def parse_value(text: str) -> Any:
 
 
 def file_sha256(root: Path, name: str) -> str | None:
-    """The sha256 of an evidence file inside the ledger (None when missing: validation then says so)."""
-    import hashlib
+    """The sha256 of an evidence file inside the ledger; None when it is missing or outside the ledger
+    (never read then: validation says which)."""
+    from impactctl.source.tree import MISSING, OUTSIDE, attachment_digest
 
-    path = root / name
-    if os.path.isabs(name) or not path.is_file():
-        return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = attachment_digest(root, name)
+    return None if digest in (MISSING, OUTSIDE) else digest
 
 
 def init_ledger(root: Path, name: str, today: dt.date | None = None) -> list[Path]:

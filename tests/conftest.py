@@ -1,6 +1,11 @@
 """Test-wide settings: plain, fixed-width output with no colours, whatever terminal runs the tests."""
 
+import shutil
+from pathlib import Path
+
 import pytest
+
+SHIPPED = Path(__file__).resolve().parent.parent / "ledger"
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +30,11 @@ def update_golden(request) -> bool:
 def _private_cache_key(monkeypatch, tmp_path_factory):
     """The validation cache's signing key goes to a throwaway folder, not the user's home."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
+@pytest.fixture
+def ledger(tmp_path) -> Path:
+    """A copy of the Centre's shipped ledger to change freely (a test file may define its own `ledger`)."""
+    root = tmp_path / "ledger"
+    shutil.copytree(SHIPPED, root)
+    return root

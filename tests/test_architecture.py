@@ -23,3 +23,11 @@ def _docstring(path: Path) -> bool:
     import ast
 
     return ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is not None
+
+
+def test_the_reader_lists_the_record_folders_the_models_define():
+    """source/tree.py keeps its own copy of the folder names so that reading does not import pydantic."""
+    from impactctl.model.records import KINDS
+    from impactctl.source.tree import KIND_FOLDERS
+
+    assert KIND_FOLDERS == tuple(KINDS)

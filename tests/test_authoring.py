@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,6 @@ OUTCOME_FLAGS = ["--title", "Employers value peer support", "--area", "work", "-
                  "--group", "employers", "--owner", "Dr A. Author", "--statement", "Employers value peer support.",
                  "--due", "2028-12-31", "--indicator-name", "Employers valuing peer support", "--measure", "percent",
                  "--unit", "%", "--baseline", "10", "--baseline-date", "2026-01-01", "--target", "40", "--no-input"]
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Path:
-    root = tmp_path / "ledger"
-    shutil.copytree(SHIPPED, root)
-    return root
 
 
 def invoke(root: Path, *args: str):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -35,13 +34,6 @@ COMMANDS = {
     "import": ["import", "{csv}", "--kind", "stakeholders"],
     "report": ["report", "--period", "2026-Q3", "--output", "{out}"],
 }
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Path:
-    root = tmp_path / "ledger"
-    shutil.copytree(SHIPPED, root)
-    return root
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

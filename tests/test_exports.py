@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -24,13 +23,6 @@ runner = CliRunner()
 SHIPPED = Path(__file__).resolve().parent.parent / "ledger"
 IATI_SCHEMAS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "iati-schemas-2.03"
 KINDS = ("stakeholders", "outcomes", "activities", "evidence")
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Path:
-    root = tmp_path / "ledger"
-    shutil.copytree(SHIPPED, root)
-    return root
 
 
 def run(ledger: Path, *args: str):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -28,13 +27,6 @@ FIELDS = {
     "evidence": ["id", "title", "date", "type", "url", "file", "sha256", "outcomes", "activities", "corroborator",
                  "note"],
 }
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Path:
-    root = tmp_path / "ledger"
-    shutil.copytree(SHIPPED, root)
-    return root
 
 
 def run(ledger: Path, *args: str, today: str = TODAY.isoformat()):

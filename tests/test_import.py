@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,13 +26,6 @@ OUTCOMES = (
     ",Employers value peer support,work,conceptual,employers,Dr A. Author,Employers value peer support.,"
     "2028-12-31,Employers valuing peer support,percent,%,10,2026-01-01,40\n"
 )
-
-
-@pytest.fixture
-def ledger(tmp_path) -> Path:
-    root = tmp_path / "ledger"
-    shutil.copytree(SHIPPED, root)
-    return root
 
 
 def write_csv(tmp_path: Path, text: str | bytes, name: str = "rows.csv") -> Path:

@@ -17,13 +17,6 @@ SHIPPED = Path(__file__).resolve().parent.parent / "ledger"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
-@pytest.fixture
-def ledger(tmp_path) -> Path:
-    root = tmp_path / "ledger"
-    shutil.copytree(SHIPPED, root)
-    return root
-
-
 def report(root: Path, *args: str):
     return runner.invoke(app, ["report", str(root), "--today", TODAY.isoformat(), *args])
 

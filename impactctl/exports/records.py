@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from impactctl.model.ledger import Entry, Ledger
+from impactctl.model.records import KINDS, SINGULAR
 from impactctl.report.privacy import Redactor
 
-KINDS = ("stakeholders", "outcomes", "activities", "evidence")
 LIST_SEPARATOR = ";"
 
 CONTACT_COLUMNS = ("contact.name", "contact.email", "contact.phone", "contact.address", "contact.note")
@@ -38,13 +38,13 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-_SINGULAR = {"stakeholder": "stakeholders", "outcome": "outcomes", "activity": "activities"}
+_PLURAL = {singular: kind for kind, singular in SINGULAR.items()}
 
 
 def kind_of(text: str) -> str | None:
     """`outcome` or `outcomes` -> `outcomes`; None for anything else."""
     text = text.strip().lower()
-    return text if text in KINDS else _SINGULAR.get(text)
+    return text if text in KINDS else _PLURAL.get(text)
 
 
 def columns(kind: str, redactor: Redactor) -> tuple[str, ...]:

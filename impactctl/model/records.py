@@ -196,3 +196,7 @@ KINDS: dict[str, type[Record]] = {
     "activities": Activity,
     "evidence": Evidence,
 }
+
+# How one record of each kind is called in messages and default ids.
+SINGULAR: dict[str, str] = {"stakeholders": "stakeholder", "outcomes": "outcome", "activities": "activity",
+                            "evidence": "evidence"}

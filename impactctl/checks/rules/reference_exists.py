@@ -12,22 +12,22 @@ from typing import Any, Iterator
 from impactctl.checks.base import finding
 from impactctl.checks.refs import references
 from impactctl.model.ledger import Ledger
+from impactctl.model.records import SINGULAR
 from impactctl.problems import Problem, Severity
 
 ID = "reference-exists"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
-_SINGULAR = {"outcomes": "outcome", "activities": "activity", "stakeholders": "stakeholder", "evidence": "evidence"}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    known = {kind: ledger.known_ids(kind) for kind in _SINGULAR}
+    known = {kind: ledger.known_ids(kind) for kind in SINGULAR}
     for entry in ledger.entries:
         for loc, kind, target in references(entry):
             if target in known[kind]:
                 continue
-            yield finding(entry.path, loc, ID, f"no {_SINGULAR[kind]} has the id `{target}`",
+            yield finding(entry.path, loc, ID, f"no {SINGULAR[kind]} has the id `{target}`",
                           hint=_hint(target, kind, known))
 
 
@@ -37,5 +37,5 @@ def _hint(target: str, kind: str, known: dict[str, set[str]]) -> str:
         return f"did you mean `{close[0]}`?"
     elsewhere = [k for k, ids in known.items() if target in ids]
     if elsewhere:
-        return f"`{target}` is a{'n' if elsewhere[0][0] in 'aeiou' else ''} {_SINGULAR[elsewhere[0]]}, not a{'n' if kind[0] in 'aeiou' else ''} {_SINGULAR[kind]}"
+        return f"`{target}` is a{'n' if elsewhere[0][0] in 'aeiou' else ''} {SINGULAR[elsewhere[0]]}, not a{'n' if kind[0] in 'aeiou' else ''} {SINGULAR[kind]}"
     return f"add {kind}/{target}.yaml, or correct the id"
