@@ -44,6 +44,7 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "charts": _charts(ledger, period),
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
+    model["coverage_gaps"] = model["coverage_groups"]["gaps"] + model["coverage_areas"]["gaps"]
     model["sources"] = [{"id": redactor.ref(e.record.id), "kind": e.kind, "path": _path(e.path, redactor)}
                         for e in sorted(used.values(), key=lambda e: e.path)]
     return model
