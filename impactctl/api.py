@@ -48,14 +48,17 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
     cache = Cache.open(root) if use_cache else None
     tree = read_tree(root, overrides, cache.stats if cache is not None else None)
     key = _ledger_key(tree, today)
-    if cache is not None and not need_ledger and not overrides:
-        cached = _cached_result(root, cache, key)
-        if cached is not None:
-            if tree.raw:  # some files had to be read (too fresh to trust last time, or copied): remember them
-                # (save writes only if some status has settled since: set_stats leaves the cache clean otherwise)
-                cache.set_stats(tree.stats, tree.digests)
-                cache.save(keep={rel for rel, _ in tree.files})
-            return None, _finish(root, cached["records"], cached["files"], [problem_from(p) for p in cached["problems"]])
+    cached = _cached_result(root, cache, key) if cache is not None and not overrides else None
+    if cached is not None:
+        # The rules' findings for exactly these bytes are known: a report still needs the records (from the
+        # cache's per-file entries), but not the rules run again.
+        read_some = bool(tree.raw)
+        ledger = _load_cached(root, today, tree, cache) if need_ledger else None
+        if read_some or cache.dirty:  # some files had to be read (too fresh to trust last time, or copied)
+            # (save writes only if some status has settled since: set_stats leaves the cache clean otherwise)
+            cache.set_stats(tree.stats, tree.digests)
+            cache.save(keep={rel for rel, _ in tree.files})
+        return ledger, _finish(root, cached["records"], cached["files"], [problem_from(p) for p in cached["problems"]])
     ledger, problems, records, files = _full_check(root, today, tree, cache)
     if cache is not None and not overrides:
         attachments = {name: attachment_digest(root, name) for name in (ledger.attachments if ledger else {})}
@@ -64,6 +67,13 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
         cache.set_stats(tree.stats, tree.digests)
         cache.save(keep={rel for rel, _ in tree.files})
     return ledger, _finish(root, records, files, problems)
+
+
+def _load_cached(root: Path, today: dt.date, tree: Tree, cache: Cache) -> Ledger | None:
+    """The ledger, its records taken from the cache's entries (the same bytes give the same records)."""
+    from impactctl.source.loader import load_ledger
+
+    return load_ledger(root, today=today, tree=tree, cache=cache)[0]
 
 
 def _full_check(root: Path, today: dt.date, tree: Tree, cache: Cache | None) -> tuple[Any, list[Problem], int, int]:

@@ -62,6 +62,28 @@ def test_only_changed_files_are_parsed_again_and_positions_stay_exact(ledger, mo
     assert again == problems and [p[5] for p in again if TARGET in p[0]] == ["status: ongoing"]
 
 
+def test_a_report_of_an_unchanged_ledger_takes_the_rules_findings_from_the_cache(ledger, monkeypatch):
+    import impactctl.checks
+
+    first = summary(ledger)
+    parsed = []
+    real = fastyaml.load
+    monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
+    monkeypatch.setattr(impactctl.checks, "run_checks", lambda ledger: pytest.fail("the rules ran again"))
+    loaded, result = api.check(ledger, today=TODAY, need_ledger=True)
+    assert loaded is not None and len(loaded.entries) == first[1]
+    assert parsed == ["ledger.yaml"]  # every record came from the cache
+    assert [(p.path, p.line, p.column, p.code, p.message, p.excerpt) for p in result.problems] == first[0]
+
+
+def test_a_report_after_an_edit_runs_the_rules_again(ledger):
+    summary(ledger)
+    path = ledger / TARGET
+    path.write_text(path.read_text().replace("status: active", "status: ongoing"))
+    loaded, result = api.check(ledger, today=TODAY, need_ledger=True)
+    assert [(p.line, p.column, p.code) for p in result.problems if TARGET in p.path] == [(25, 9, "schema-choice")]
+
+
 EDITS = {
     "same length value": ("value: 38", "value: 39"),
     "typo in a key": ("status: active", "statud: active"),

@@ -127,8 +127,9 @@ class Cache:
         self.dirty = True
 
     def set_result(self, result: dict[str, Any]) -> None:
-        self.result = result
-        self.dirty = True
+        if result != self.result:
+            self.result = result
+            self.dirty = True
 
     def set_stats(self, stats: dict[str, list[int]], digests: dict[str, str]) -> None:
         """Remember each file's status and digest; a file changed in the last two seconds is left out,
