@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from impactctl import api, authoring
-from impactctl.model.records import Stakeholder
+from impactctl.model.records import Outcome, Stakeholder
 from impactctl.source import fastyaml, roundtrip
-from tests.helpers import TODAY, write_ledger
+from tests.helpers import OUTCOME, TODAY, write_ledger
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -73,3 +73,21 @@ def test_validate_never_raises_on_any_yaml_document(document):
     (root / "outcomes/x.yaml").write_text(roundtrip.dump_text(roundtrip.to_yaml_value(document)), encoding="utf-8")
     result = api.validate(root, today=TODAY, use_cache=False)
     assert all(p.line >= 0 and p.column >= 0 for p in result.problems)
+
+
+VALUES = st.integers() | st.floats(allow_nan=True, allow_infinity=True) | TEXT | WORDS
+
+
+@SETTINGS
+@given(baseline=VALUES, target=VALUES, measured=st.lists(VALUES, max_size=3), title=TEXT | WORDS)
+def test_a_record_read_back_from_the_cache_json_is_the_record_stored(baseline, target, measured, title):
+    """The cache and the worker processes keep records as JSON and validate them again when read: any
+    value a YAML file can hold (NaN, infinities, huge integers, odd text) must come back unchanged."""
+    data = fastyaml.load("x.yaml", OUTCOME.format(id="x"))[0]
+    data["title"] = title
+    indicator = data["indicators"][0]
+    indicator["baseline"]["value"], indicator["target"]["value"] = baseline, target
+    indicator["measurements"] = [{"date": "2026-01-01", "value": value} for value in measured]
+    record = Outcome.model_validate(data)
+    stored = record.model_dump_json()
+    assert Outcome.model_validate_json(stored).model_dump_json() == stored

@@ -12,7 +12,9 @@ from impactctl.model.ids import CountryCode, IsoDate, RecordId, Text, Value, Voc
 class Strict(BaseModel):
     """Every model forbids unknown keys so that a typo is reported, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False)
+    # NaN and infinities are kept as JSON's NaN/Infinity constants, so that a record read back from the
+    # cache's JSON is the record that was stored (as null, a NaN target would no longer validate).
+    model_config = ConfigDict(extra="forbid", validate_default=False, ser_json_inf_nan="constants")
 
 
 class Record(Strict):
