@@ -41,10 +41,17 @@ def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str]
 
 
 def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None,
-          use_cache: bool = True, need_ledger: bool = False) -> tuple[Ledger | None, CheckResult]:
+          use_cache: bool = True, need_ledger: bool = False,
+          focus: set[str] | None = None) -> tuple[Ledger | None, CheckResult]:
     """The loaded ledger (None when ledger.yaml is unusable, or answered from the cache without
-    loading when `need_ledger` is false) and the result of validating it."""
+    loading when `need_ledger` is false) and the result of validating it.
+
+    `focus` (ledger-relative paths) asks for the problems in those files only, as an edit does: the
+    rules still compare against the whole ledger, but read only the records they need to.
+    """
     today = today or dt.date.today()
+    if focus is not None:
+        return _focused_check(root, today, overrides, use_cache, frozenset(focus))
     cache = Cache.open(root) if use_cache else None
     tree = read_tree(root, overrides, cache.stats if cache is not None else None)
     key = _ledger_key(tree, today)
@@ -67,6 +74,27 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
         cache.set_stats(tree.stats, tree.digests)
         cache.save(keep={rel for rel, _ in tree.files})
     return ledger, _finish(root, records, files, problems)
+
+
+def _focused_check(root: Path, today: dt.date, overrides: dict[str, str] | None, use_cache: bool,
+                   focus: frozenset[str]) -> tuple[Ledger | None, CheckResult]:
+    """Problems in the focus files only. Files read afresh still go into the cache's per-file entries;
+    the whole-ledger entry is left alone, since these findings are not the whole ledger's."""
+    from impactctl.checks import run_checks
+    from impactctl.source.loader import load_ledger
+    from impactctl.source.positions import resolve
+
+    cache = Cache.open(root) if use_cache else None
+    tree = read_tree(root, overrides, cache.stats if cache is not None else None)
+    ledger, problems = load_ledger(root, today=today, tree=tree, cache=cache, focus=focus)
+    if ledger is not None:
+        problems += run_checks(ledger)
+    problems = resolve(root, [p for p in problems if p.path in focus], tree.raw)
+    if cache is not None and not overrides:
+        cache.set_stats(tree.stats, tree.digests)
+        cache.save(keep={rel for rel, _ in tree.files})
+    records = len(ledger.entries) if ledger is not None else 0
+    return ledger, _finish(root, records, len(focus), problems)
 
 
 def _load_cached(root: Path, today: dt.date, tree: Tree, cache: Cache) -> Ledger | None:

@@ -77,7 +77,22 @@ def write_ledger(root: Path, files: dict[str, str], config: str = CONFIG) -> Pat
 
 
 def run(root: Path, today: dt.date = TODAY) -> CheckResult:
-    return api.validate(root, today=today)
+    result = api.validate(root, today=today)
+    assert_focus_agrees(root, result, today)
+    return result
+
+
+def assert_focus_agrees(root: Path, result: CheckResult, today: dt.date = TODAY) -> None:
+    """An edit is judged by a check focused on its file (rules read only the records they need): for every
+    file, that check must find exactly what the whole-ledger check finds in it."""
+    from impactctl.source.tree import list_record_files
+
+    rels = ["ledger.yaml", *(rel for rel, _ in list_record_files(root)[0])]
+    for rel in rels:
+        _, focused = api.check(root, today=today, focus={rel})
+        wanted = f"{result.ledger}/{rel}"
+        expected = [p for p in result.problems if p.path == wanted]
+        assert focused.problems == expected, f"the check focused on {rel} disagrees with the whole-ledger check"
 
 
 def found(root: Path, files: dict[str, str], config: str = CONFIG, code: str | None = None,

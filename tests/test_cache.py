@@ -84,6 +84,20 @@ def test_a_report_after_an_edit_runs_the_rules_again(ledger):
     assert [(p.line, p.column, p.code) for p in result.problems if TARGET in p.path] == [(25, 9, "schema-choice")]
 
 
+def test_an_edit_is_checked_reading_only_the_records_it_needs(ledger):
+    """An edit is judged on its own file: the rules compare it with the ledger's ids, stakeholders and
+    activities, but the other outcomes and the evidence stay unread JSON in the cache."""
+    summary(ledger)
+    text = (ledger / TARGET).read_text().replace("status: active", "status: ongoing")
+    loaded, result = api.check(ledger, today=TODAY, overrides={TARGET: text}, focus={TARGET})
+    assert [(p.line, p.column, p.code) for p in result.problems] == [(25, 9, "schema-choice")]
+    loaded, result = api.check(ledger, today=TODAY, overrides={TARGET: text.replace("ongoing", "active")},
+                               focus={TARGET})
+    assert result.problems == []
+    assert [e.path for e in loaded.outcomes if e.loaded] == [TARGET]
+    assert not any(e.loaded for e in loaded.evidence)
+
+
 EDITS = {
     "same length value": ("value: 38", "value: 39"),
     "typo in a key": ("status: active", "statud: active"),

@@ -1,7 +1,8 @@
 """The validation cache: one signed file in the ledger's .impactctl/ folder, keyed on each file's content.
 
-- Each record file's result (its validated data and its YAML/schema problems) is kept under the file's
-  path and a digest of its bytes, so only files whose bytes changed are parsed again. The content is
+- Each record file's result (its id, its validated data as JSON and its YAML/schema problems) is kept
+  as one line under the file's path and a digest of its bytes, so only files whose bytes changed are
+  parsed again, and a record is validated from its JSON only when something reads it. The content is
   hashed on every run: a file edited behind the cache's back, even keeping its size and modification
   time, is read afresh. An unchanged ledger re-validates from the whole-result entry.
 - The file is signed with a key kept in the user's cache folder (never in the repository), so a cache
@@ -29,7 +30,7 @@ from impactctl.problems import Problem, Severity
 from impactctl.source.writer import private_folder
 
 CACHE_NAME = ".impactctl/cache.jsonl"
-_FORMAT = "impactctl-cache-2"  # 2: each record kept as its JSON text
+_FORMAT = "impactctl-cache-3"  # 3: one line per file, its record kept as JSON text, parsed only when used
 
 
 def _key_file() -> Path:
@@ -66,7 +67,7 @@ class Cache:
         self.result: dict[str, Any] | None = None
         self.stats: dict[str, list] = {}  # path -> [size, mtime_ns, ctime_ns, inode, digest]
         self._body_digest = ""  # the header's digest of the per-file entries, read on first lookup
-        self._files: dict[str, list[Any]] | None = None
+        self._lines: dict[str, bytes] | None = None
         self.dirty = False
 
     @classmethod
@@ -94,13 +95,13 @@ class Cache:
             self.result, self._body_digest, self.stats = None, "", {}  # missing, corrupt or foreign
 
     @property
-    def files(self) -> dict[str, list[Any]]:
-        """path -> [digest, data, problems]."""
-        if self._files is None:
-            self._files = self._read_body()
-        return self._files
+    def lines(self) -> dict[str, bytes]:
+        """JSON-quoted path -> that file's entry line (parsed only when looked up)."""
+        if self._lines is None:
+            self._lines = self._read_body()
+        return self._lines
 
-    def _read_body(self) -> dict[str, list[Any]]:
+    def _read_body(self) -> dict[str, bytes]:
         if not self._body_digest:
             return {}
         try:
@@ -108,22 +109,36 @@ class Cache:
                 for _ in range(3):
                     handle.readline()
                 body = handle.read()
-            if not hmac.compare_digest(hashlib.blake2b(body, digest_size=32).hexdigest(), self._body_digest):
-                return {}
-            files = json.loads(body)
-            return files if isinstance(files, dict) else {}
-        except (OSError, ValueError):
+        except OSError:
             return {}
+        if not hmac.compare_digest(hashlib.blake2b(body, digest_size=32).hexdigest(), self._body_digest):
+            return {}
+        return {line[:line.find(b"\t")].decode("utf-8", "replace"): line for line in body.splitlines() if line}
 
-    def lookup(self, rel: str, digest: str) -> tuple[str | None, list[Problem]] | None:
-        """The record's JSON (None when it did not validate) and the file's problems, if its bytes are unchanged."""
-        found = self.files.get(rel)
-        if found is None or found[0] != digest or not isinstance(found[1], (str, type(None))):
+    def lookup(self, rel: str, digest: str) -> tuple[str | None, bytes | None, list[Problem]] | None:
+        """The record's id and JSON (None when it did not validate) and the file's problems, if its bytes
+        are unchanged since they were stored."""
+        line = self.lines.get(json.dumps(rel))
+        if line is None:
             return None
-        return found[1], [problem_from(p) for p in found[2]]
+        try:
+            _, stored, record_id, problems, data = line.split(b"\t")
+            if stored.decode("ascii") != digest:
+                return None
+            found = [] if problems == b"[]" else [problem_from(p) for p in json.loads(problems)]
+            record_id = json.loads(record_id)
+        except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+            return None  # signed, so never forged; but never let a damaged line stop validation
+        if not isinstance(record_id, (str, type(None))) or (record_id is None) != (data == b"null"):
+            return None
+        return record_id, None if data == b"null" else data, found
 
-    def store(self, rel: str, digest: str, data: str | None, problems: list[Problem]) -> None:
-        self.files[rel] = [digest, data, [problem_to(p) for p in problems]]
+    def store(self, rel: str, digest: str, record_id: str | None, data: str | None, problems: list[Problem]) -> None:
+        """Remember one file's result. JSON written compactly holds no tab or newline, so each entry is
+        one line of tab-separated fields: path, digest, id, problems, record."""
+        fields = (json.dumps(rel), digest, json.dumps(record_id), _compact([problem_to(p) for p in problems]),
+                  data if data is not None else "null")
+        self.lines[fields[0]] = "\t".join(fields).encode("utf-8")
         self.dirty = True
 
     def set_result(self, result: dict[str, Any]) -> None:
@@ -165,19 +180,18 @@ class Cache:
             pass
 
     def _write_body(self, out: BinaryIO, keep: set[str]) -> str:
-        """The entries as one JSON object, written piece by piece; returns the digest the header vouches for."""
+        """The entries, one line each, written piece by piece; returns the digest the header vouches for."""
         digest = hashlib.blake2b(digest_size=32)
-        separator = "{"
-        for rel, entry in self.files.items():
-            if rel in keep:
-                chunk = f"{separator}{json.dumps(rel)}:{json.dumps(entry, separators=(',', ':'))}".encode("utf-8")
-                digest.update(chunk)
-                out.write(chunk)
-                separator = ","
-        closing = b"{}" if separator == "{" else b"}"
-        digest.update(closing)
-        out.write(closing)
+        kept = {json.dumps(rel) for rel in keep}
+        for key, line in self.lines.items():
+            if key in kept:
+                digest.update(line + b"\n")
+                out.write(line + b"\n")
         return digest.hexdigest()
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def _open_regular(path: Path) -> BinaryIO:

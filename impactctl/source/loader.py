@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import os
 from contextlib import contextmanager
@@ -27,12 +28,23 @@ PARALLEL_THRESHOLD = 2_000
 
 @dataclass
 class FileResult:
-    """What reading one record file gave: the record (if valid) and its problems."""
+    """What reading one record file gave: the record (if valid) and its problems. A record answered from
+    the cache comes as its id and JSON, validated into a model only when a rule or report reads it."""
 
     path: str
     kind: str
     record: Record | None
     problems: list[Problem]
+    record_id: str | None = None
+    json: bytes | None = None
+
+    def entry(self) -> Entry | None:
+        if self.record is not None:
+            return Entry(self.kind, self.path, self.record)
+        if self.json is not None and self.record_id is not None:
+            return Entry(self.kind, self.path, record_id=self.record_id,
+                         load=functools.partial(KINDS[self.kind].model_validate_json, self.json))
+        return None
 
 
 @contextmanager
@@ -49,11 +61,13 @@ def gc_paused() -> Iterator[None]:
 
 
 def load_ledger(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None,
-                tree: Tree | None = None, cache: Cache | None = None) -> tuple[Ledger | None, list[Problem]]:
+                tree: Tree | None = None, cache: Cache | None = None,
+                focus: frozenset[str] | None = None) -> tuple[Ledger | None, list[Problem]]:
     """The ledger (None when ledger.yaml is unusable) and every problem met while reading it.
 
     `overrides` maps ledger-relative paths to text that stands in for the file on disk (or adds a
-    file): an edit is checked this way before it is written. `cache` skips files read before.
+    file): an edit is checked this way before it is written. `cache` skips files read before. `focus`
+    (paths) sets the ledger's focus: rules look for problems in those files only.
     """
     tree = tree or read_tree(root, overrides)
     with gc_paused():
@@ -62,11 +76,12 @@ def load_ledger(root: Path, today: dt.date | None = None, overrides: dict[str, s
         results = load_records(tree, cache)
     if config is None:
         return None, problems + [p for r in results for p in r.problems]
-    ledger = Ledger(root=str(root), config=config, today=today or dt.date.today())
+    ledger = Ledger(root=str(root), config=config, today=today or dt.date.today(), focus=focus)
     for result in results:
         problems += result.problems
-        if result.record is not None:
-            ledger.entries.append(Entry(result.kind, result.path, result.record))
+        entry = result.entry()
+        if entry is not None:
+            ledger.entries.append(entry)
         else:
             stem = result.path.rsplit("/", 1)[-1].removesuffix(RECORD_SUFFIX)
             ledger.unreadable.setdefault(result.kind, set()).add(stem)
@@ -113,21 +128,23 @@ def load_records(tree: Tree, cache: Cache | None) -> list[FileResult]:
     for rel, kind in tree.files:
         hit = cache.lookup(rel, tree.digest(rel)) if cache else None
         if hit is not None:
-            results[rel] = _from_data(rel, kind, *hit)
+            record_id, data, problems = hit
+            results[rel] = FileResult(rel, kind, None, problems, record_id, data)
         else:
             misses.append((rel, kind, tree.bytes_of(rel), tree.read_problems[rel]))
     for result in _parse_all(misses):
         results[result.path] = result
         if cache is not None and tree.raw.get(result.path) is not None:
-            data = result.record.model_dump_json() if result.record is not None else None
-            cache.store(result.path, tree.digest(result.path), data, result.problems)
+            record = result.record
+            cache.store(result.path, tree.digest(result.path), record.id if record is not None else None,
+                        record.model_dump_json() if record is not None else None, result.problems)
         if not result.problems:
             tree.forget(result.path)  # a clean file's bytes are not needed again: keep memory flat
     return [results[rel] for rel, _ in tree.files]
 
 
 def _from_data(rel: str, kind: str, data: str | None, problems: list[Problem]) -> FileResult:
-    """A record from the JSON of one validated before (by a worker process, or an earlier run)."""
+    """A record from the JSON a worker process sent back."""
     return FileResult(rel, kind, KINDS[kind].model_validate_json(data) if data is not None else None, problems)
 
 
@@ -190,9 +207,9 @@ def _record(rel: str, kind: str, raw: bytes | None, problems: list[Problem]) -> 
 
 
 def read_attachments(root: Path, ledger: Ledger) -> dict[str, Attachment]:
-    """sha256 of every evidence file the ledger names; files outside the ledger are never read."""
+    """sha256 of every evidence file the ledger names (in its focus); files outside the ledger are never read."""
     facts: dict[str, Attachment] = {}
-    for entry in ledger.evidence:
+    for entry in ledger.checked("evidence"):
         name = entry.record.file
         if not name or name in facts:
             continue

@@ -21,6 +21,8 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    if not ledger.in_focus("ledger.yaml"):
+        return
     represented = {
         entry.record.group
         for entry in ledger.stakeholders

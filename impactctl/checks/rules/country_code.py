@@ -32,7 +32,7 @@ _COMMON_MISTAKES = {"UK": "GB", "EL": "GR", "EN": "GB", "SP": "ES"}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    for entry in ledger.activities:
+    for entry in ledger.checked("activities"):
         for index, code in enumerate(entry.record.countries):
             if code not in CODES:
                 meant = _COMMON_MISTAKES.get(code)

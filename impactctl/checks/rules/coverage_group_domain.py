@@ -22,6 +22,8 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    if not ledger.in_focus("ledger.yaml"):
+        return
     vocabularies = ledger.config.vocabularies
     covered = {
         (group, entry.record.domain)

@@ -23,18 +23,18 @@ OPTIONS: dict[str, Any] = {}
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     today = ledger.today
-    for entry in ledger.outcomes:
+    for entry in ledger.checked("outcomes"):
         yield from _indicators(entry, today)
-    for entry in ledger.activities:
+    for entry in ledger.checked("activities"):
         record = entry.record
         if record.end and record.end < record.start:
             yield finding(entry.path, ("end",), ID, f"the activity ends ({record.end}) before it starts ({record.start})",
                           hint="swap the dates, or correct the one that is wrong")
-    for entry in ledger.stakeholders:
+    for entry in ledger.checked("stakeholders"):
         advisory = entry.record.advisory
         if advisory and advisory.until and advisory.until < advisory.since:
             yield finding(entry.path, ("advisory", "until"), ID, "advisory membership ends before it began")
-    for entry in ledger.evidence:
+    for entry in ledger.checked("evidence"):
         if entry.record.date > today:
             yield finding(entry.path, ("date",), ID, f"the evidence is dated {entry.record.date}, after today ({today})",
                           hint="record evidence once it exists")

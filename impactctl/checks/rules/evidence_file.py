@@ -19,7 +19,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    for entry in ledger.evidence:
+    for entry in ledger.checked("evidence"):
         record = entry.record
         if not record.url and not record.file:
             yield finding(entry.path, (), ID, "the evidence has neither `url` nor `file`",

@@ -20,7 +20,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    for entry in ledger.entries:
+    for entry in ledger.checked():
         if entry.record.id != entry.stem:
             yield finding(entry.path, ("id",), ID, f"the id `{entry.record.id}` does not match the file name `{entry.stem}.yaml`",
                           hint=f"rename the file to {entry.record.id}.yaml, or set `id: {entry.stem}`")

@@ -22,15 +22,16 @@ OPTIONS: dict[str, Any] = {}
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     first: dict[str, Entry] = {}
-    for entry in ledger.entries:
-        key = entry.record.id
+    for entry in ledger.entries:  # ids are known without loading the records
+        key = entry.id
         if key in first:
             other = first[key]
-            yield finding(entry.path, ("id",), ID, f"the id `{key}` is already used by {other.path}",
-                          hint="choose another id and rename the file to match")
+            if ledger.in_focus(entry.path):
+                yield finding(entry.path, ("id",), ID, f"the id `{key}` is already used by {other.path}",
+                              hint="choose another id and rename the file to match")
         else:
             first[key] = entry
-    for entry in ledger.outcomes:
+    for entry in ledger.checked("outcomes"):
         seen: set[str] = set()
         for index, indicator in enumerate(entry.record.indicators):
             if indicator.id in seen:

@@ -18,7 +18,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    for entry in ledger.outcomes:
+    for entry in ledger.checked("outcomes"):
         for i, indicator in enumerate(entry.record.indicators):
             for m, measurement in enumerate(indicator.measurements):
                 if not measurement.evidence:

@@ -25,7 +25,7 @@ OPTIONS: dict[str, Any] = {"grace_days": 0}
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     # Bounded so that a huge setting cannot overflow the date arithmetic.
     grace = dt.timedelta(days=max(0, min(options["grace_days"], 36_500)))
-    for entry in ledger.outcomes:
+    for entry in ledger.checked("outcomes"):
         for i, indicator in enumerate(entry.record.indicators):
             if not indicator.quantitative:
                 continue

@@ -18,7 +18,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    for entry in ledger.outcomes:
+    for entry in ledger.checked("outcomes"):
         outcome = entry.record
         if outcome.due and outcome.due < ledger.today and outcome.status in ("planned", "active"):
             yield finding(entry.path, ("status",), ID, f"the outcome was due on {outcome.due} and is still {outcome.status}",

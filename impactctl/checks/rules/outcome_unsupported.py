@@ -18,9 +18,10 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    supported = {outcome for entry in ledger.activities for outcome in entry.record.outcomes}
-    for entry in ledger.outcomes:
-        if entry.record.status in ("dropped", "missed") or entry.record.id in supported:
+    pending = [entry for entry in ledger.checked("outcomes") if entry.record.status not in ("dropped", "missed")]
+    supported = {outcome for entry in ledger.activities for outcome in entry.record.outcomes} if pending else set()
+    for entry in pending:
+        if entry.record.id in supported:
             continue
         yield finding(entry.path, ("id",), ID, "no activity contributes to this outcome",
                       hint=f"list `{entry.record.id}` under `outcomes:` of the activities that work towards it")

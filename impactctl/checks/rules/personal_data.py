@@ -49,7 +49,7 @@ _PRIVATE_OR_CODED = {
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     names = _unconsented_names(ledger)
-    for entry in ledger.entries:
+    for entry in ledger.checked():
         if not _worth_a_closer_look(entry, names):
             continue
         own_name = entry.record.name if entry.kind == "stakeholders" else None

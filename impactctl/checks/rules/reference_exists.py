@@ -23,7 +23,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     known = {kind: ledger.known_ids(kind) for kind in SINGULAR}
-    for entry in ledger.entries:
+    for entry in ledger.checked():
         for loc, kind, target in references(entry):
             if target in known[kind]:
                 continue

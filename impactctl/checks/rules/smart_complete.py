@@ -19,7 +19,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    for entry in ledger.outcomes:
+    for entry in ledger.checked("outcomes"):
         outcome = entry.record
         if outcome.due is None:
             yield finding(entry.path, (), ID, "the outcome has no `due` date (SMART outcomes are time-bound)",

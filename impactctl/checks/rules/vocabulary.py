@@ -31,7 +31,7 @@ FIELDS: dict[tuple[str, str], str] = {
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     vocabularies = ledger.config.vocabularies
-    for entry in ledger.entries:
+    for entry in ledger.checked():
         for (kind, field), name in FIELDS.items():
             if kind == entry.kind:
                 yield from _check_field(entry, field, name, getattr(vocabularies, name))
