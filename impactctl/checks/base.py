@@ -9,7 +9,14 @@ from impactctl.problems import Problem, Severity
 
 
 class Rule(Protocol):
-    """A rule module: its docstring is its documentation."""
+    """A rule module: its docstring is its documentation.
+
+    `check` reports problems only in the files the ledger is focused on (`ledger.checked()`, or
+    `ledger.in_focus("ledger.yaml")` for findings about the whole ledger), and reads the other records
+    only for what it compares against, by id where it can (`entry.id`, `ledger.index`): an edit is
+    checked this way, reading a few records of a large ledger instead of all of them. Every rule test
+    asserts that the focused check finds exactly what the whole-ledger check finds in each file.
+    """
 
     ID: str
     SEVERITY: Severity
