@@ -69,6 +69,7 @@ class Cache:
         self._body_digest = ""  # the header's digest of the per-file entries, read on first lookup
         self._lines: dict[str, bytes] | None = None
         self.dirty = False
+        self.opened_ns = time.time_ns()  # before any file of the ledger is looked at
 
     @classmethod
     def open(cls, root: Path) -> "Cache":
@@ -147,10 +148,12 @@ class Cache:
             self.dirty = True
 
     def set_stats(self, stats: dict[str, list[int]], digests: dict[str, str]) -> None:
-        """Remember each file's status and digest; a file changed in the last two seconds is left out,
-        since another write within the clock's resolution could keep its status (git's "racy clean")."""
-        recent = time.time_ns() - 2_000_000_000
-        settled = {rel: [*status, digests[rel]] for rel, status in stats.items() if status[2] < recent}
+        """Remember each file's status and digest, leaving out a file changed just before this run began:
+        another write within the same tick of the file system's clock could keep its status (git's
+        "racy clean"). Statuses are taken after the cache is opened, so a file whose change time is a
+        tick older than that was read after its last change."""
+        settled = {rel: [*status, digests[rel]] for rel, status in stats.items()
+                   if status[2] < self.opened_ns - _racy_margin(status[2])}
         if settled != self.stats:
             self.stats = settled
             self.dirty = True
@@ -188,6 +191,14 @@ class Cache:
                 digest.update(line + b"\n")
                 out.write(line + b"\n")
         return digest.hexdigest()
+
+
+def _racy_margin(ctime_ns: int) -> int:
+    """How much older than this run a change must be to be safely in an earlier clock tick. A file
+    system that stamps times finer than 10 ms (ext4, XFS, Btrfs, tmpfs, APFS, NTFS) takes them from a
+    clock that ticks at least every 10 ms, so 100 ms is ample; one that stamps whole seconds or 10 ms
+    steps (ext3, HFS+, FAT) needs two seconds."""
+    return 100_000_000 if ctime_ns % 10_000_000 else 2_000_000_000
 
 
 def _compact(value: Any) -> str:
