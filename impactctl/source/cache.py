@@ -30,7 +30,7 @@ from impactctl.problems import Problem, Severity
 from impactctl.source.writer import private_folder
 
 CACHE_NAME = ".impactctl/cache.jsonl"
-_FORMAT = "impactctl-cache-3"  # 3: one line per file, its record kept as JSON text, parsed only when used
+_FORMAT = "impactctl-cache-4"  # 4: one line per file, its record kept as JSON text, validated only when read
 
 
 def _key_file() -> Path:
@@ -124,20 +124,19 @@ class Cache:
             return None
         try:
             _, stored, record_id, problems, data = line.split(b"\t")
-            if stored.decode("ascii") != digest:
+            if stored.decode("ascii") != digest or (not record_id) != (data == b"null"):
                 return None
             found = [] if problems == b"[]" else [problem_from(p) for p in json.loads(problems)]
-            record_id = json.loads(record_id)
+            return record_id.decode("utf-8") or None, None if data == b"null" else data, found
         except (ValueError, TypeError, KeyError, UnicodeDecodeError):
             return None  # signed, so never forged; but never let a damaged line stop validation
-        if not isinstance(record_id, (str, type(None))) or (record_id is None) != (data == b"null"):
-            return None
-        return record_id, None if data == b"null" else data, found
 
     def store(self, rel: str, digest: str, record_id: str | None, data: str | None, problems: list[Problem]) -> None:
-        """Remember one file's result. JSON written compactly holds no tab or newline, so each entry is
-        one line of tab-separated fields: path, digest, id, problems, record."""
-        fields = (json.dumps(rel), digest, json.dumps(record_id), _compact([problem_to(p) for p in problems]),
+        """Remember one file's result. JSON written compactly holds no tab or newline, nor does a valid
+        id, so each entry is one line of tab-separated fields: path, digest, id, problems, record."""
+        if record_id is not None and ("\t" in record_id or "\n" in record_id or not record_id):
+            return  # not a valid id (the model would have refused it): simply not cached
+        fields = (json.dumps(rel), digest, record_id or "", _compact([problem_to(p) for p in problems]),
                   data if data is not None else "null")
         self.lines[fields[0]] = "\t".join(fields).encode("utf-8")
         self.dirty = True

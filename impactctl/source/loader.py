@@ -67,24 +67,27 @@ def load_ledger(root: Path, today: dt.date | None = None, overrides: dict[str, s
 
     `overrides` maps ledger-relative paths to text that stands in for the file on disk (or adds a
     file): an edit is checked this way before it is written. `cache` skips files read before. `focus`
-    (paths) sets the ledger's focus: rules look for problems in those files only.
+    (paths) sets the ledger's focus: rules look for problems in those files only, and records from the
+    cache are validated when first read; without a focus every record is read, so all are validated now.
     """
     tree = tree or read_tree(root, overrides)
     with gc_paused():
         config, problems = _config_from(tree)
         problems += tree.listing_problems
         results = load_records(tree, cache)
-    if config is None:
-        return None, problems + [p for r in results for p in r.problems]
-    ledger = Ledger(root=str(root), config=config, today=today or dt.date.today(), focus=focus)
-    for result in results:
-        problems += result.problems
-        entry = result.entry()
-        if entry is not None:
-            ledger.entries.append(entry)
-        else:
-            stem = result.path.rsplit("/", 1)[-1].removesuffix(RECORD_SUFFIX)
-            ledger.unreadable.setdefault(result.kind, set()).add(stem)
+        if config is None:
+            return None, problems + [p for r in results for p in r.problems]
+        ledger = Ledger(root=str(root), config=config, today=today or dt.date.today(), focus=focus)
+        for result in results:
+            problems += result.problems
+            entry = result.entry()
+            if entry is not None:
+                ledger.entries.append(entry)
+                if focus is None:
+                    entry.record  # noqa: B018 -- validate it now, with the collector paused (3x faster)
+            else:
+                stem = result.path.rsplit("/", 1)[-1].removesuffix(RECORD_SUFFIX)
+                ledger.unreadable.setdefault(result.kind, set()).add(stem)
     ledger.attachments = read_attachments(root, ledger)
     return ledger, problems
 
