@@ -213,3 +213,29 @@ def test_a_file_changed_just_before_the_run_is_not_trusted_by_its_status(tmp_pat
              "coarse-old": [1, 1, (now // 10**9 - 3) * 10**9, 1], "coarse-new": [1, 1, (now // 10**9 - 1) * 10**9, 1]}
     cache.set_stats(stats, {rel: "digest" for rel in stats})
     assert sorted(cache.stats) == ["coarse-old", "fine-old"]
+
+
+def test_parsing_on_every_core_gives_what_parsing_here_gives(ledger, monkeypatch):
+    """Large ledgers are parsed by worker processes that send records back as JSON; made to run on this
+    small one (with some broken files), they find the same problems, and the cache they fill answers the
+    next run and a report with the same records."""
+    from impactctl.source import loader
+
+    (ledger / TARGET).write_text((ledger / TARGET).read_text().replace("status: active", "status: ongoing"))
+    (ledger / "outcomes/broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    serial, _ = api.check(ledger, today=TODAY, use_cache=False, need_ledger=True)
+    expected = api.validate(ledger, today=TODAY, use_cache=False).problems
+    monkeypatch.setattr(loader, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(loader, "CHUNK", 7)
+    parallel, result = api.check(ledger, today=TODAY, need_ledger=True)
+    assert result.problems == expected and {p.code for p in expected} >= {"schema-choice", "yaml-syntax"}
+    assert [(e.path, e.record) for e in parallel.entries] == [(e.path, e.record) for e in serial.entries]
+    monkeypatch.setattr(loader, "PARALLEL_THRESHOLD", 10_000)  # parse here again, to count what is parsed
+    parsed = []
+    real = fastyaml.load
+    monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
+    (ledger / "outcomes/broken.yaml").write_text("id: broken\ntitle: [unclosed,\n")  # the rules run again
+    again, result = api.check(ledger, today=TODAY, need_ledger=True)
+    assert parsed == ["ledger.yaml", "outcomes/broken.yaml"]
+    assert [(p.path, p.code) for p in result.problems] == [(p.path, p.code) for p in expected]
+    assert [(e.path, e.record) for e in again.entries] == [(e.path, e.record) for e in serial.entries]

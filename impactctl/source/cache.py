@@ -18,7 +18,6 @@ import hmac
 import json
 import os
 import secrets
-import shutil
 import stat
 import tempfile
 import time
@@ -131,14 +130,15 @@ class Cache:
         except (ValueError, TypeError, KeyError, UnicodeDecodeError):
             return None  # signed, so never forged; but never let a damaged line stop validation
 
-    def store(self, rel: str, digest: str, record_id: str | None, data: str | None, problems: list[Problem]) -> None:
-        """Remember one file's result. JSON written compactly holds no tab or newline, nor does a valid
-        id, so each entry is one line of tab-separated fields: path, digest, id, problems, record."""
+    def store(self, rel: str, digest: str, record_id: str | None, data: bytes | None, problems: list[Problem]) -> None:
+        """Remember one file's result (`data`: the record's JSON). JSON written compactly holds no tab or
+        newline, nor does a valid id, so each entry is one line of tab-separated fields: path, digest,
+        id, problems, record."""
         if record_id is not None and ("\t" in record_id or "\n" in record_id or not record_id):
             return  # not a valid id (the model would have refused it): simply not cached
-        fields = (json.dumps(rel), digest, record_id or "", _compact([problem_to(p) for p in problems]),
-                  data if data is not None else "null")
-        self.lines[fields[0]] = "\t".join(fields).encode("utf-8")
+        key = json.dumps(rel)
+        head = "\t".join((key, digest, record_id or "", _compact([problem_to(p) for p in problems]), ""))
+        self.lines[key] = head.encode("utf-8") + (data if data is not None else b"null")
         self.dirty = True
 
     def set_result(self, result: dict[str, Any]) -> None:
@@ -160,36 +160,36 @@ class Cache:
     def save(self, keep: set[str]) -> None:
         """Write the cache (only entries for files that still exist); a read-only ledger just goes uncached.
 
-        The entries are streamed to a scratch file (hashing them on the way), then the signed header and
-        the entries go into the cache file: memory stays flat however large the ledger.
+        The entries are already lines in memory: one pass hashes them for the signed header, a second
+        writes the header and them to a temporary file, which then replaces the cache in one step.
         """
         if self._key is None or not self.dirty:
             return
+        kept_keys = {json.dumps(rel) for rel in keep}
+        kept = [line for key, line in self.lines.items() if key in kept_keys]
+        body = hashlib.blake2b(digest_size=32)
+        for line in kept:
+            body.update(line)
+            body.update(b"\n")
+        header = json.dumps({"format": _FORMAT, "version": __version__, "body": body.hexdigest(),
+                             "result": self.result})
+        stats = json.dumps(self.stats, separators=(",", ":"))
+        tmp = None
         try:
             private_folder(self.path.parent.parent)
-            with tempfile.TemporaryFile(dir=self.path.parent) as scratch:
-                body_digest = self._write_body(scratch, keep)
-                header = json.dumps({"format": _FORMAT, "version": __version__, "body": body_digest,
-                                     "result": self.result})
-                stats = json.dumps(self.stats, separators=(",", ":"))
-                fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=self.path.parent)
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(f"{self._sign(header + chr(10) + stats)}\n{header}\n{stats}\n".encode("utf-8"))
-                    scratch.seek(0)
-                    shutil.copyfileobj(scratch, handle)
+            fd, tmp = tempfile.mkstemp(prefix=".cache.", dir=self.path.parent)
+            with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+                handle.write(f"{self._sign(header + chr(10) + stats)}\n{header}\n{stats}\n".encode("utf-8"))
+                for line in kept:
+                    handle.write(line)
+                    handle.write(b"\n")
             os.replace(tmp, self.path)
         except OSError:
-            pass
-
-    def _write_body(self, out: BinaryIO, keep: set[str]) -> str:
-        """The entries, one line each, written piece by piece; returns the digest the header vouches for."""
-        digest = hashlib.blake2b(digest_size=32)
-        kept = {json.dumps(rel) for rel in keep}
-        for key, line in self.lines.items():
-            if key in kept:
-                digest.update(line + b"\n")
-                out.write(line + b"\n")
-        return digest.hexdigest()
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
 
 
 def _racy_margin(ctime_ns: int) -> int:

@@ -139,16 +139,20 @@ def load_records(tree: Tree, cache: Cache | None) -> list[FileResult]:
         results[result.path] = result
         if cache is not None and tree.raw.get(result.path) is not None:
             record = result.record
+            data = result.json or (record.model_dump_json().encode("utf-8") if record is not None else None)
             cache.store(result.path, tree.digest(result.path), record.id if record is not None else None,
-                        record.model_dump_json() if record is not None else None, result.problems)
+                        data, result.problems)
+        if result.record is not None:
+            result.json = None  # the cache holds its own copy: keep one, not two, at 100,000 records
         if not result.problems:
             tree.forget(result.path)  # a clean file's bytes are not needed again: keep memory flat
     return [results[rel] for rel, _ in tree.files]
 
 
 def _from_data(rel: str, kind: str, data: str | None, problems: list[Problem]) -> FileResult:
-    """A record from the JSON a worker process sent back."""
-    return FileResult(rel, kind, KINDS[kind].model_validate_json(data) if data is not None else None, problems)
+    """A record from the JSON a worker process sent back (kept, for the cache)."""
+    record = KINDS[kind].model_validate_json(data) if data is not None else None
+    return FileResult(rel, kind, record, problems, json=data.encode("utf-8") if data is not None else None)
 
 
 # Files waiting for worker processes. Workers are forked after this is set and read their share from it,
@@ -157,12 +161,13 @@ _PENDING: list[tuple[str, str, bytes | None, list[Problem]]] = []
 CHUNK = 500
 
 
-def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[FileResult]:
-    """Parse and validate files; when there are many, on every core, taking results in small chunks as they
-    come so that memory stays flat."""
+def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> Iterator[FileResult]:
+    """Parse and validate files; when there are many, on every core, yielding results in small chunks as
+    they come so that memory stays flat."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_THRESHOLD or workers < 2:
-        return _parse_here(items)
+        yield from _parse_here(items)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -171,7 +176,9 @@ def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> lis
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             ranges = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
-            return [_from_data(*item) for chunk in pool.map(parse_range, ranges) for item in chunk]
+            for chunk in pool.map(parse_range, ranges):
+                for item in chunk:
+                    yield _from_data(*item)
     finally:
         _PENDING = []
 
