@@ -53,3 +53,31 @@ def test_broken_files_are_about_the_fraction_asked_and_generation_is_determinist
     assert 15 <= len(with_errors) <= 25          # about 10% of 200 record files
     assert with_errors == broken                 # every mistake is reported, and only where it was made
     assert len({item["mistake"] for item in summary["broken"]}) >= 4
+
+
+def test_both_readers_agree_on_every_file_of_a_generated_ledger(tmp_path):
+    """Validation reads with libyaml and our YAML 1.2 construction; editing reads with ruamel.yaml. On the
+    benchmark's ledgers, sound and broken, they must read every file the same, and where ruamel cannot read
+    a file at all, validation must report an error in it."""
+    from ruamel.yaml import YAML
+
+    from impactctl.source import fastyaml
+    from tests.test_yaml_layer import plain
+
+    root = tmp_path / "ledger"
+    summary = load_generator().generate(root, 300, 0.2, 11)
+    result = api.validate(root, today=TODAY)
+    with_errors = {p.path.split("/ledger/", 1)[1] for p in result.problems if p.severity is Severity.ERROR}
+    refused = 0
+    for path in sorted(root.rglob("*.yaml")):
+        rel, text = str(path.relative_to(root)), path.read_text(encoding="utf-8")
+        data, _, problems = fastyaml.load(rel, text)
+        try:
+            expected = plain(YAML().load(text))
+        except Exception:  # ruamel refuses it (syntax, duplicate key, tab, impossible date)
+            refused += 1
+            assert rel in with_errors, f"ruamel cannot read {rel}, yet validation found no error in it"
+            continue
+        if not problems:
+            assert data == expected, rel
+    assert refused and len(summary["broken"]) >= refused

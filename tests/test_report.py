@@ -158,3 +158,14 @@ def test_as_of_reproduces_a_past_report_and_changes_come_from_git(tmp_path, monk
     assert "| `activities/briefing-dhsc-prevention.yaml` | changed | Bo | title changed |" in now
     bad = runner.invoke(app, ["report", str(repo.ledger), "--as-of", "no-such-rev"])
     assert bad.exit_code == 2 and "no-such-rev" in bad.output
+
+
+def test_templates_read_view_model_keys_as_jinja_does(tmp_path):
+    """The sandbox reads a dict's key directly (no exception per lookup), but a dict method still wins over
+    a key of the same name, as in Jinja: `row.items` is the method, `row.title` the key."""
+    from impactctl.report import environment
+
+    (tmp_path / "t.md.j2").write_text("{{ row.title }} {{ row['items'] }} {{ row.items is callable }} {{ row.missing is defined }}")
+    env = environment.make_environment(None, tmp_path)
+    text = environment.render(env, "t.md.j2", {"row": {"title": "Survey", "items": 3}})
+    assert text == "Survey 3 yes no"

@@ -120,15 +120,17 @@ def test_fast_reader_reads_what_ruamel_reads(scalar):
     assert actual == expected
 
 
+def plain(value):
+    """ruamel's round-trip data as plain values; dates as text, as the fast path keeps them."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def test_every_shipped_file_reads_the_same_on_both_paths():
     from pathlib import Path
-
-    def plain(value):
-        if isinstance(value, dict):
-            return {str(k): plain(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        return value.isoformat() if hasattr(value, "isoformat") else value
 
     files = sorted((Path(__file__).resolve().parent.parent / "ledger").rglob("*.yaml"))
     assert files
