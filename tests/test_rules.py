@@ -844,3 +844,26 @@ def test_dates_and_ids_are_not_mistaken_for_phone_numbers(tmp_path):
         "statement: Employers in the region report better understanding.",
         "statement: Survey 2026-03-31 wave 12, grant ES/S012567/1, 1,250 responses, 2024-2026.")}
     assert found(tmp_path, files, code="personal-data") == []
+
+
+def test_personal_data_first_pass_reads_every_text_the_rule_checks():
+    """The rule's first pass scans the JSON of each record's published fields only; it must hold every text
+    the field-by-field pass would check, or personal data in that text would be missed."""
+    import json
+
+    from impactctl import api
+    from impactctl.checks.rules import personal_data
+    from tests.conftest import SHIPPED
+
+    ledger, _ = api.check(SHIPPED, need_ledger=True)
+    for entry in ledger.entries:
+        skip = personal_data._unpublished(type(entry.record))
+        strings, stack = set(), [json.loads(entry.record.model_dump_json(exclude=skip))]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, str):
+                strings.add(value)
+            elif isinstance(value, (list, dict)):
+                stack.extend(value.values() if isinstance(value, dict) else value)
+        texts = {text for _, text in personal_data._texts(entry.record)}
+        assert texts <= strings, entry.path
