@@ -53,9 +53,12 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
     if focus is not None:
         return _focused_check(root, today, overrides, use_cache, frozenset(focus))
     cache = Cache.open(root) if use_cache else None
-    tree = read_tree(root, overrides, cache.stats if cache is not None else None)
-    key = _ledger_key(tree, today)
-    cached = _cached_result(root, cache, key) if cache is not None and not overrides else None
+    # With no earlier result to compare with, the record files are read by the processes that parse them.
+    defer = not overrides and (cache is None or cache.result is None)
+    tree = read_tree(root, overrides, cache.stats if cache is not None else None, defer=defer)
+    cached = None
+    if cache is not None and not overrides and not tree.deferred:
+        cached = _cached_result(root, cache, _ledger_key(tree, today))
     if cached is not None:
         # The rules' findings for exactly these bytes are known: a report still needs the records (from the
         # cache's per-file entries), but not the rules run again.
@@ -68,6 +71,7 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
         return ledger, _finish(root, cached["records"], cached["files"], [problem_from(p) for p in cached["problems"]])
     ledger, problems, records, files = _full_check(root, today, tree, cache)
     if cache is not None and not overrides:
+        key = _ledger_key(tree, today)  # every file has been read by now
         attachments = {name: attachment_digest(root, name) for name in (ledger.attachments if ledger else {})}
         cache.set_result({"key": key, "records": records, "files": files, "attachments": attachments,
                           "problems": [problem_to(p) for p in problems]})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -9,7 +10,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 from impactctl.model.config import LedgerConfig
 from impactctl.model.ledger import Attachment, Entry, Ledger
@@ -18,7 +19,17 @@ from impactctl.problems import Problem
 from impactctl.source import fastyaml, schema, text
 from impactctl.source.cache import Cache
 from impactctl.source.discover import CONFIG_NAME
-from impactctl.source.tree import MISSING, OUTSIDE, RECORD_SUFFIX, Tree, attachment_digest, read_bytes, read_tree
+from impactctl.source.tree import (
+    MISSING,
+    OUTSIDE,
+    RECORD_SUFFIX,
+    FileRead,
+    Tree,
+    attachment_digest,
+    read_bytes,
+    read_file,
+    read_tree,
+)
 
 __all__ = ["RECORD_SUFFIX", "FileResult", "load_ledger", "load_config", "read_yaml", "read_bytes"]
 
@@ -37,6 +48,7 @@ class FileResult:
     problems: list[Problem]
     record_id: str | None = None
     json: bytes | None = None
+    read: FileRead | None = None  # how a deferred file read (tree.deferred)
 
     def entry(self) -> Entry | None:
         if self.record is not None:
@@ -127,17 +139,22 @@ def parse(rel: str, raw: bytes | None, problems: list[Problem]):
 def load_records(tree: Tree, cache: Cache | None) -> list[FileResult]:
     """Every record file's result, in listing order: from the cache where the bytes are unchanged."""
     results: dict[str, FileResult] = {}
-    misses: list[tuple[str, str, bytes | None, list[Problem]]] = []
+    misses: list[Item] = []
     for rel, kind in tree.files:
+        if rel in tree.deferred:
+            misses.append((rel, kind, None, None))  # read by whoever parses it
+            continue
         hit = cache.lookup(rel, tree.digest(rel)) if cache else None
         if hit is not None:
             record_id, data, problems = hit
             results[rel] = FileResult(rel, kind, None, problems, record_id, data)
         else:
             misses.append((rel, kind, tree.bytes_of(rel), tree.read_problems[rel]))
-    for result in _parse_all(misses):
+    for result in _parse_all(tree.root, misses):
         results[result.path] = result
-        if cache is not None and tree.raw.get(result.path) is not None:
+        if result.read is not None:
+            tree.record_read(result.path, result.read)
+        if cache is not None and tree.digest(result.path):  # read (not a FIFO, link or unreadable file)
             record = result.record
             data = result.json or (record.model_dump_json().encode("utf-8") if record is not None else None)
             cache.store(result.path, tree.digest(result.path), record.id if record is not None else None,
@@ -149,30 +166,42 @@ def load_records(tree: Tree, cache: Cache | None) -> list[FileResult]:
     return [results[rel] for rel, _ in tree.files]
 
 
-def _from_data(rel: str, kind: str, data: str | None, problems: list[Problem]) -> FileResult:
+# A file to parse: (path, kind, bytes, problems reading them), or (path, kind, None, None) for a file not
+# read yet (tree.deferred), which the worker reads itself.
+Item = tuple[str, str, Optional[bytes], Optional[list[Problem]]]
+# What a worker sends back for one file: path, kind, the record's JSON, problems, and how a deferred file read.
+Done = tuple[str, str, Optional[str], list[Problem], Optional[FileRead]]
+
+
+def _from_data(rel: str, kind: str, data: str | None, problems: list[Problem], read: FileRead | None) -> FileResult:
     """A record from the JSON a worker process sent back (kept, for the cache)."""
     record = KINDS[kind].model_validate_json(data) if data is not None else None
-    return FileResult(rel, kind, record, problems, json=data.encode("utf-8") if data is not None else None)
+    return FileResult(rel, kind, record, problems, json=data.encode("utf-8") if data is not None else None,
+                      read=read)
 
 
-# Files waiting for worker processes. Workers are forked after this is set and read their share from it,
-# so no file's bytes are pickled; only (start, end) goes out and records come back as JSON.
-_PENDING: list[tuple[str, str, bytes | None, list[Problem]]] = []
+# Files waiting for worker processes, and the ledger folder. Workers are forked after these are set and
+# read their share from them, so no file's bytes are pickled; only (start, end) goes out and records come
+# back as JSON.
+_PENDING: list[Item] = []
+_ROOT = Path(".")
 CHUNK = 500
 
 
-def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> Iterator[FileResult]:
+def _parse_all(root: Path, items: list[Item]) -> Iterator[FileResult]:
     """Parse and validate files; when there are many, on every core, yielding results in small chunks as
     they come so that memory stays flat."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_THRESHOLD or workers < 2:
-        yield from _parse_here(items)
+        for rel, kind, raw, problems in items:
+            raw, problems, read = _bytes(root, rel, raw, problems)
+            yield FileResult(rel, kind, *_record(rel, kind, raw, problems), read=read)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _PENDING
-    _PENDING = items
+    global _PENDING, _ROOT
+    _PENDING, _ROOT = items, root
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             ranges = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
@@ -183,23 +212,32 @@ def _parse_all(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> Ite
         _PENDING = []
 
 
-def parse_range(bounds: tuple[int, int]) -> list[tuple[str, str, str | None, list[Problem]]]:
+def parse_range(bounds: tuple[int, int]) -> list[Done]:
     """In a worker: parse the pending files from start to end."""
-    return parse_chunk(_PENDING[bounds[0]:bounds[1]])
+    return parse_chunk(_ROOT, _PENDING[bounds[0]:bounds[1]])
 
 
-def _parse_here(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[FileResult]:
-    return [FileResult(rel, kind, *_record(rel, kind, raw, problems)) for rel, kind, raw, problems in items]
-
-
-def parse_chunk(items: list[tuple[str, str, bytes | None, list[Problem]]]) -> list[tuple[str, str, Any, list[Problem]]]:
-    """Parse and validate some files in a worker; a valid record comes back as its JSON (cheap to send)."""
+def parse_chunk(root: Path, items: list[Item]) -> list[Done]:
+    """Parse and validate some files in a worker; a valid record comes back as its JSON (cheap to send), and
+    a deferred file's digest and status without its bytes."""
     done = []
     with gc_paused():
         for rel, kind, raw, problems in items:
+            raw, problems, read = _bytes(root, rel, raw, problems)
             record, problems = _record(rel, kind, raw, problems)
-            done.append((rel, kind, record.model_dump_json() if record is not None else None, problems))
+            if read is not None:
+                read = dataclasses.replace(read, raw=None)
+            done.append((rel, kind, record.model_dump_json() if record is not None else None, problems, read))
     return done
+
+
+def _bytes(root: Path, rel: str, raw: bytes | None,
+           problems: list[Problem] | None) -> tuple[bytes | None, list[Problem], FileRead | None]:
+    """The item's bytes and read problems, reading a deferred file now (and saying how it read)."""
+    if problems is not None:
+        return raw, problems, None
+    read = read_file(root, rel)
+    return read.raw, list(read.problems), read
 
 
 def check_file_bytes(rel: str, kind: str, raw: bytes) -> tuple[Record | None, list[Problem]]:

@@ -32,6 +32,9 @@ class Tree:
     read_problems: dict[str, list[Problem]] = field(default_factory=dict)
     listing_problems: list[Problem] = field(default_factory=list)
     overridden: set[str] = field(default_factory=set)
+    # Files left for the loader's worker processes to read, hash and parse in one go (a ledger seen for
+    # the first time); read_file() fills in their digest and status.
+    deferred: set[str] = field(default_factory=set)
 
     def digest(self, rel: str) -> str:
         return self.digests.get(rel, "")
@@ -41,6 +44,13 @@ class Tree:
         if rel not in self.overridden:
             self.raw.pop(rel, None)
 
+    def record_read(self, rel: str, read: FileRead) -> None:
+        """Take in what a worker read of a deferred file: its digest and status (not its bytes)."""
+        self.deferred.discard(rel)
+        self.digests[rel], self.read_problems[rel] = read.digest, read.problems
+        if read.status is not None and read.digest:
+            self.stats[rel] = read.status
+
     def bytes_of(self, rel: str) -> bytes | None:
         """The file's bytes, reading them now if the cache let read_tree skip them."""
         if rel not in self.raw:
@@ -48,13 +58,24 @@ class Tree:
         return self.raw[rel]
 
 
+@dataclass
+class FileRead:
+    """One file as read: its bytes (None when it could not be), digest, status and problems reading it."""
+
+    raw: bytes | None
+    digest: str
+    status: list[int] | None
+    problems: list[Problem]
+
+
 def read_tree(root: Path, overrides: dict[str, str] | None = None,
-              known: dict[str, list] | None = None) -> Tree:
+              known: dict[str, list] | None = None, defer: bool = False) -> Tree:
     """Every record file and ledger.yaml, with a digest of each.
 
     `overrides` (path -> text) stand in for files or add them. `known` (path -> [size, mtime_ns,
     ctime_ns, inode, digest], from the cache) lets a file whose status is unchanged go unread: its
-    change time moves on every write, and cannot be set back, so no edit keeps it.
+    change time moves on every write, and cannot be set back, so no edit keeps it. With `defer`, record
+    files are not read here but left in `tree.deferred`, for worker processes to read as they parse.
     """
     overrides, known = overrides or {}, known or {}
     tree = Tree(root, overridden=set(overrides))
@@ -63,7 +84,11 @@ def read_tree(root: Path, overrides: dict[str, str] | None = None,
         kind = rel.split("/", 1)[0]
         if kind in KIND_FOLDERS and (rel, kind) not in tree.files:
             tree.files.append((rel, kind))
+    if defer:
+        tree.deferred = {rel for rel, _ in tree.files if rel not in overrides}
     for rel in [CONFIG_NAME, *(rel for rel, _ in tree.files)]:
+        if rel in tree.deferred:
+            continue
         if rel in overrides:
             tree.raw[rel], tree.read_problems[rel] = overrides[rel].encode("utf-8"), []
         else:
@@ -74,9 +99,19 @@ def read_tree(root: Path, overrides: dict[str, str] | None = None,
             tree.raw[rel], tree.read_problems[rel] = _read_regular(root, rel, status)
             if status is not None and tree.raw[rel] is not None:
                 tree.stats[rel] = status
-        raw = tree.raw[rel]
-        tree.digests[rel] = "" if raw is None else hashlib.blake2b(raw, digest_size=16).hexdigest()
+        tree.digests[rel] = _digest(tree.raw[rel])
     return tree
+
+
+def read_file(root: Path, rel: str) -> FileRead:
+    """One deferred file, read as read_tree reads files (in a worker process)."""
+    status = _status(root, rel)
+    raw, problems = _read_regular(root, rel, status)
+    return FileRead(raw, _digest(raw), status, problems)
+
+
+def _digest(raw: bytes | None) -> str:
+    return "" if raw is None else hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def _read_regular(root: Path, rel: str, status: list[int] | None) -> tuple[bytes | None, list[Problem]]:
