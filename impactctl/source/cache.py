@@ -104,16 +104,20 @@ class Cache:
     def _read_body(self) -> dict[str, bytes]:
         if not self._body_digest:
             return {}
+        lines: dict[str, bytes] = {}
+        digest = hashlib.blake2b(digest_size=32)
         try:
             with _open_regular(self.path) as handle:
                 for _ in range(3):
                     handle.readline()
-                body = handle.read()
+                for line in handle:  # line by line, hashing as it goes: never the whole body and its lines at once
+                    digest.update(line)
+                    line = line.rstrip(b"\n")
+                    if line:
+                        lines[line[:line.find(b"\t")].decode("utf-8", "replace")] = line
         except OSError:
             return {}
-        if not hmac.compare_digest(hashlib.blake2b(body, digest_size=32).hexdigest(), self._body_digest):
-            return {}
-        return {line[:line.find(b"\t")].decode("utf-8", "replace"): line for line in body.splitlines() if line}
+        return lines if hmac.compare_digest(digest.hexdigest(), self._body_digest) else {}
 
     def lookup(self, rel: str, digest: str) -> tuple[str | None, bytes | None, list[Problem]] | None:
         """The record's id and JSON (None when it did not validate) and the file's problems, if its bytes

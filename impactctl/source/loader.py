@@ -97,6 +97,7 @@ def load_ledger(root: Path, today: dt.date | None = None, overrides: dict[str, s
                 ledger.entries.append(entry)
                 if focus is None:
                     entry.record  # noqa: B018 -- validate it now, with the collector paused (3x faster)
+                    result.json = None  # and let its JSON go
             else:
                 stem = result.path.rsplit("/", 1)[-1].removesuffix(RECORD_SUFFIX)
                 ledger.unreadable.setdefault(result.kind, set()).add(stem)
