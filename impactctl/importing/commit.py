@@ -13,11 +13,12 @@ from impactctl.source import writer
 
 
 def check_changes(root: Path, changes: list[FileChange], today: dt.date | None = None) -> list[Problem]:
-    """The errors the changed files would have, found by validating the whole ledger once with the new texts."""
+    """The errors the changed files would have, found by checking them against the whole ledger with the new
+    texts in place (the rules look for problems in the changed files only)."""
     overrides = {change.rel: change.after for change in changes if change.action != "unchanged"}
     if not overrides:
         return []
-    result = api.validate(root, today=today, overrides=overrides)
+    _, result = api.check(root, today=today, overrides=overrides, focus=set(overrides))
     paths = {f"{result.ledger}/{rel}" for rel in overrides}
     return [p for p in result.problems if p.path in paths and p.severity is Severity.ERROR]
 
