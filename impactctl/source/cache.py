@@ -122,7 +122,7 @@ class Cache:
     def lookup(self, rel: str, digest: str) -> tuple[str | None, bytes | None, list[Problem]] | None:
         """The record's id and JSON (None when it did not validate) and the file's problems, if its bytes
         are unchanged since they were stored."""
-        line = self.lines.get(json.dumps(rel))
+        line = self.lines.get(_quoted(rel))
         if line is None:
             return None
         try:
@@ -140,8 +140,9 @@ class Cache:
         id, problems, record."""
         if record_id is not None and ("\t" in record_id or "\n" in record_id or not record_id):
             return  # not a valid id (the model would have refused it): simply not cached
-        key = json.dumps(rel)
-        head = "\t".join((key, digest, record_id or "", _compact([problem_to(p) for p in problems]), ""))
+        key = _quoted(rel)
+        found = _compact([problem_to(p) for p in problems]) if problems else "[]"
+        head = "\t".join((key, digest, record_id or "", found, ""))
         self.lines[key] = head.encode("utf-8") + (data if data is not None else b"null")
         self.dirty = True
 
@@ -169,7 +170,7 @@ class Cache:
         """
         if self._key is None or not self.dirty:
             return
-        kept_keys = {json.dumps(rel) for rel in keep}
+        kept_keys = {_quoted(rel) for rel in keep}
         kept = [line for key, line in self.lines.items() if key in kept_keys]
         body = hashlib.blake2b(digest_size=32)
         for line in kept:
@@ -202,6 +203,13 @@ def _racy_margin(ctime_ns: int) -> int:
     clock that ticks at least every 10 ms, so 100 ms is ample; one that stamps whole seconds or 10 ms
     steps (ext3, HFS+, FAT) needs two seconds."""
     return 100_000_000 if ctime_ns % 10_000_000 else 2_000_000_000
+
+
+def _quoted(rel: str) -> str:
+    """The path as a JSON string (the key of its line); most paths need no escaping, and skip json.dumps."""
+    if rel.isascii() and rel.isprintable() and '"' not in rel and "\\" not in rel:
+        return f'"{rel}"'
+    return json.dumps(rel)
 
 
 def _compact(value: Any) -> str:
