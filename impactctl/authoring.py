@@ -113,8 +113,10 @@ def _edit(root: Path, record_id: str, change: Callable[[Any], None], dry_run: bo
     # never an alias bomb (ruamel keeps aliases shared, but writing the record back would expand them).
     data, _, problems = read_yaml(root, rel)
     if problems or not isinstance(data, dict):
+        where = f"{rel}:{problems[0].line}:{problems[0].column}" if problems and problems[0].line else rel
         reason = problems[0].message if problems else "it does not hold a record's keys and values"
-        raise UsageError(f"{rel} cannot be edited: {reason}; run `impactctl validate` to see where")
+        raise UsageError(f"{where}: the record cannot be edited: {reason}; fix the file first "
+                         "(`impactctl validate` lists every problem)")
     before = (root / rel).read_text(encoding="utf-8")
     try:
         document = roundtrip.load_text(before)

@@ -43,6 +43,10 @@ def show(root: Path, record_id: str, profile: str = PUBLIC, today: dt.date | Non
     redactor = Redactor(ledger, profile)
     entry = links.find(ledger, record_id, redactor)
     if entry is None:
+        unread = [kind for kind, ids in ledger.unreadable.items() if record_id in ids]
+        if unread:
+            raise UsageError(f"the record {record_id!r} ({unread[0]}/{record_id}.yaml) has errors that stop it "
+                             "being read; `impactctl validate` shows where")
         known = [redactor.ref(e.record.id) for e in ledger.entries]
         close = difflib.get_close_matches(record_id, known, n=1)
         raise UsageError(f"no record {record_id!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))

@@ -202,3 +202,30 @@ def test_completion_offers_ids_and_vocabulary(monkeypatch):
     assert "parents-adversity-awareness" in complete.ids("outcomes")("parents")
     assert complete.ids("stakeholders")("parents-adv") == []
     assert complete.vocabulary("areas")("w") == ["work"]
+
+
+def test_a_record_with_an_impossible_date_can_be_corrected_with_set(ledger):
+    """ruamel cannot build `2027-02-30` as a date; the record must still open for editing, be refused for
+    that date (with its position) until it is corrected, and be written back otherwise unchanged."""
+    path = ledger / "outcomes/parents-adversity-awareness.yaml"
+    text = path.read_text()
+    assert "      date: 2027-07-31\n" in text
+    path.write_text(text.replace("      date: 2027-07-31\n", "      date: 2027-02-30\n", 1))
+    line = path.read_text().split("\n").index("      date: 2027-02-30") + 1
+    refused = invoke(ledger, "record", "parents-adversity-awareness", "--value", "58", "--date", "2026-11-20",
+                     "--indicator", "ind-parents-understanding", "--evidence", "ev-parents-survey-2026-q1")
+    assert refused.exit_code == 1 and f"parents-adversity-awareness.yaml:{line}:" in refused.output
+    assert "2027-02-30" in path.read_text()
+    assert [p.line for p in api.validate(ledger).problems if p.code == "schema-format"] == [line]
+    fixed = invoke(ledger, "set", "parents-adversity-awareness", "indicators.0.target.date", "2027-02-28")
+    assert fixed.exit_code == 0, fixed.output
+    assert path.read_text() == text.replace("      date: 2027-07-31\n", "      date: 2027-02-28\n", 1)
+    assert api.validate(ledger).errors == 0
+
+
+def test_a_file_that_cannot_be_edited_says_where(ledger):
+    path = ledger / "outcomes/parents-adversity-awareness.yaml"
+    path.write_text(path.read_text().replace("status: active", "status: [active", 1))
+    result = invoke(ledger, "set-status", "parents-adversity-awareness", "achieved")
+    assert result.exit_code == 2
+    assert "outcomes/parents-adversity-awareness.yaml:" in result.output and "cannot be edited" in result.output

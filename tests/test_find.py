@@ -92,6 +92,14 @@ def test_show_unknown_id_is_a_usage_error_with_a_suggestion(ledger):
     assert "did you mean 'parents-adversity-awareness'" in result.output
 
 
+def test_show_of_a_record_that_cannot_be_read_says_so(ledger):
+    path = ledger / "outcomes/parents-adversity-awareness.yaml"
+    path.write_text(path.read_text().replace("status: active", "status: ongoing"))
+    result = run(ledger, "show", "parents-adversity-awareness")
+    assert result.exit_code == 2
+    assert "outcomes/parents-adversity-awareness.yaml) has errors" in result.output and "did you mean" not in result.output
+
+
 def test_show_marks_a_dangling_link(ledger):
     path = ledger / "outcomes/parents-adversity-awareness.yaml"
     path.write_text(path.read_text().replace("  - mind\n", "  - mindd\n"))

@@ -9,6 +9,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 # Spellings that some YAML reader (1.1 or 1.2) takes for something other than text: such strings get quotes.
@@ -20,9 +22,36 @@ _NOT_PLAIN_TEXT = re.compile(
 )
 
 
+class UnreadDate(str):
+    """A date-like scalar that is no day in the calendar (`2027-11-31`): kept as the text it was, so that a
+    record holding one can still be edited (to correct it, say) and is written back byte for byte;
+    validation reports it."""
+
+
+class _Constructor(RoundTripConstructor):
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:  # ruamel raises a bare ValueError (no position) on impossible days
+            return UnreadDate(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+class _Representer(RoundTripRepresenter):
+    def represent_unread_date(self, data: UnreadDate) -> Any:
+        # As a timestamp, the text resolves to its own tag and is written plain, as it was read.
+        return self.represent_scalar("tag:yaml.org,2002:timestamp", str(data))
+
+
+_Representer.add_representer(UnreadDate, _Representer.represent_unread_date)
+
+
 def make_yaml() -> YAML:
     """A round-trip reader/writer: comments, key order and quotes survive; the house indentation."""
     yaml = YAML(typ="rt")
+    yaml.Constructor, yaml.Representer = _Constructor, _Representer
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
