@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from impactctl.model.ledger import Ledger
 
 
+# A focused check (an edit) saves the cache only when it had to parse at least this many files.
+SAVE_AFTER_PARSING = 50
+
+
 def locate_ledger(path: str | None = None) -> Path:
     """The ledger folder: PATH, else $IMPACTCTL_LEDGER, else the nearest ledger.yaml at or above here, else ./ledger."""
     return find_ledger(path)
@@ -53,8 +57,8 @@ def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | 
     if focus is not None:
         return _focused_check(root, today, overrides, use_cache, frozenset(focus))
     cache = Cache.open(root) if use_cache else None
-    # With no earlier result to compare with, the record files are read by the processes that parse them.
-    defer = not overrides and (cache is None or cache.result is None)
+    # With nothing cached to compare with, the record files are read by the processes that parse them.
+    defer = not overrides and (cache is None or (cache.result is None and not cache.has_entries))
     tree = read_tree(root, overrides, cache.stats if cache is not None else None, defer=defer)
     cached = None
     if cache is not None and not overrides and not tree.deferred:
@@ -95,7 +99,9 @@ def _focused_check(root: Path, today: dt.date, overrides: dict[str, str] | None,
         with gc_paused():  # the rules validate the records they read from the cache's JSON
             problems += run_checks(ledger)
     problems = resolve(root, [p for p in problems if p.path in focus], tree.raw)
-    if cache is not None and not overrides:
+    # Saving costs a write of every entry, worth it when many files had to be parsed (the first edit after
+    # a fresh clone), not for the one file an edit changes.
+    if cache is not None and (not overrides or cache.stored - len(overrides) >= SAVE_AFTER_PARSING):
         cache.set_stats(tree.stats, tree.digests)
         cache.save(keep={rel for rel, _ in tree.files})
     records = len(ledger.entries) if ledger is not None else 0

@@ -22,7 +22,7 @@ def ledger(tmp_path, request, monkeypatch) -> Path:
     """Files just written are read again (their status may not have settled); older files are trusted
     by status. The second case makes every file look old."""
     root = tmp_path / "ledger"
-    shutil.copytree(SHIPPED, root)
+    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns(".impactctl"))
     if request.param == "settled files":
         later = cache_module.time.time_ns() + 10_000_000_000
         monkeypatch.setattr(cache_module.time, "time_ns", lambda: later)
@@ -239,3 +239,17 @@ def test_parsing_on_every_core_gives_what_parsing_here_gives(ledger, monkeypatch
     assert parsed == ["ledger.yaml", "outcomes/broken.yaml"]
     assert [(p.path, p.code) for p in result.problems] == [(p.path, p.code) for p in expected]
     assert [(e.path, e.record) for e in again.entries] == [(e.path, e.record) for e in serial.entries]
+
+
+def test_the_first_edit_without_a_cache_leaves_one_for_the_next_command(ledger, monkeypatch):
+    """After a fresh clone an edit parses every file; it keeps what it parsed, so the next command does not."""
+    from impactctl import authoring
+
+    assert not (ledger / cache_module.CACHE_NAME).exists()
+    result = authoring.set_status(ledger, "parents-adversity-awareness", "dropped", dry_run=True, today=TODAY)
+    assert not result.refused and (ledger / cache_module.CACHE_NAME).exists()
+    parsed = []
+    real = fastyaml.load
+    monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
+    summary(ledger)
+    assert parsed == ["ledger.yaml", TARGET]  # only the file the dry run stood in for

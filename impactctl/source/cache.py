@@ -68,6 +68,7 @@ class Cache:
         self._body_digest = ""  # the header's digest of the per-file entries, read on first lookup
         self._lines: dict[str, bytes] | None = None
         self.dirty = False
+        self.stored = 0  # entries stored by this run
         self.opened_ns = time.time_ns()  # before any file of the ledger is looked at
 
     @classmethod
@@ -93,6 +94,11 @@ class Cache:
             self.result, self._body_digest, self.stats = meta.get("result"), meta["body"], json.loads(stats)
         except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError):
             self.result, self._body_digest, self.stats = None, "", {}  # missing, corrupt or foreign
+
+    @property
+    def has_entries(self) -> bool:
+        """Whether any file's entry was saved (known from the signed header, without reading the entries)."""
+        return bool(self._body_digest) and self._body_digest != _EMPTY_BODY
 
     @property
     def lines(self) -> dict[str, bytes]:
@@ -145,6 +151,7 @@ class Cache:
         head = "\t".join((key, digest, record_id or "", found, ""))
         self.lines[key] = head.encode("utf-8") + (data if data is not None else b"null")
         self.dirty = True
+        self.stored += 1
 
     def set_result(self, result: dict[str, Any]) -> None:
         if result != self.result:
@@ -195,6 +202,9 @@ class Cache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+_EMPTY_BODY = hashlib.blake2b(b"", digest_size=32).hexdigest()
 
 
 def _racy_margin(ctime_ns: int) -> int:
