@@ -76,7 +76,7 @@ def changes_in_period(root: Path, start: dt.date, end: dt.date, *, head: str = "
     opened = _open(root)
     if isinstance(opened, History):
         return opened
-    line = git.log(root, rev_range=None if head == "HEAD" else head, first_parent=True)
+    line = git.log(root, rev_range=None if head == "HEAD" else head, first_parent=True, files=False)
     before = [c for c in line if c.date < start]
     upto = [c for c in line if c.date <= end]
     base = before[-1].sha if before else None
@@ -104,12 +104,9 @@ def _history(root: Path, base: str | None, tip: str, commits: list[git.Commit], 
     for commit in commits:
         for change in commit.files:
             touched.setdefault(change.path, []).append(commit)
-    tip_date = git.commit(root, tip).date
-    rels = [(c.path, kind) for c in git.diff(root, base, tip) if (kind := record_kind(c.path)) is not None]
-    before = git.show_many(root, base, [r for r, _ in rels]) if base else {}
-    after = git.show_many(root, tip, [r for r, _ in rels])
-    changes = [_record_change(rel, kind, before.get(rel), after[rel], touched.get(rel, []), tip_date)
-               for rel, kind in rels]
+    tip_date = commits[-1].date if commits and commits[-1].sha == tip else git.commit(root, tip).date
+    changes = [_record_change(rel, kind, before, after, touched.get(rel, []), tip_date)
+               for rel, before, after in git.diff_texts(root, base, tip) if (kind := record_kind(rel)) is not None]
     changes.sort(key=lambda c: (c.kind != "ledger", c.path))
     return History(changes, shallow, True, SHALLOW_NOTE if shallow else "", base, tip)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -121,17 +122,28 @@ def repo_info(root: Path) -> RepoInfo | None:
     return RepoInfo(toplevel=Path(lines[0]), prefix=lines[1], shallow=lines[2].strip() == "true")
 
 
+# Full commit ids already verified, by repository folder: a history asks about the same two or three
+# commits several times, and each question would otherwise start a git process (25 ms each).
+_VERIFIED: set[tuple[str, str]] = set()
+_FULL_ID = re.compile(r"[0-9a-f]{40}")
+
+
 def resolve(root: Path, rev: str) -> str:
     """The full commit id `rev` names; BadRevision when there is none."""
     if not rev or rev.startswith("-") or any(c in rev for c in "\0\n"):
         raise BadRevision(rev)
+    if (str(root), rev) in _VERIFIED:
+        return rev
     done = _run(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"])
     if done.returncode != 0:
         if b"not a git repository" in done.stderr:
             raise GitUnavailable(_not_a_repo(root))
         info = repo_info(root)
         raise BadRevision(rev, shallow=bool(info and info.shallow))
-    return done.stdout.decode("ascii").strip()
+    sha = done.stdout.decode("ascii").strip()
+    if _FULL_ID.fullmatch(sha):
+        _VERIFIED.add((str(root), sha))
+    return sha
 
 
 def _range_args(root: Path, rev_range: str) -> list[str]:
@@ -148,8 +160,9 @@ def has_commits(root: Path) -> bool:
 
 
 def log(root: Path, since: dt.date | None = None, until: dt.date | None = None, rev_range: str | None = None,
-        *, first_parent: bool = False) -> list[Commit]:
-    """Commits touching the ledger folder, oldest first, with the ledger files each one changed.
+        *, first_parent: bool = False, files: bool = True) -> list[Commit]:
+    """Commits touching the ledger folder, oldest first, with the ledger files each one changed (unless
+    `files` is false: listing them is most of the cost when a commit adds a whole ledger).
 
     `rev_range` is `A..B`, or one revision meaning everything reachable from it (default HEAD; an empty
     repository gives []). `since` and `until` keep commits whose author date lies between them (inclusive);
@@ -159,12 +172,13 @@ def log(root: Path, since: dt.date | None = None, until: dt.date | None = None, 
     if rev_range is None and not has_commits(root):
         return []
     revs = _range_args(root, rev_range or "HEAD")
-    args = ["log", "-z", _LOG_FORMAT, "--name-status", "--no-renames", "--relative", "--reverse",
-            "--no-color", "--no-show-signature", "--no-ext-diff"]
+    args = ["log", "-z", _LOG_FORMAT, *(["--name-status"] if files else []), "--no-renames", "--relative",
+            "--reverse", "--no-color", "--no-show-signature", "--no-ext-diff"]
     if first_parent:
         args += ["--first-parent", "-m"]
     out = _git(root, [*args, "--end-of-options", *revs, "--", "."]).decode("utf-8", "surrogateescape")
     commits = [_parse_commit(chunk) for chunk in out.split(_RS)[1:]]
+    _VERIFIED.update((str(root), c.sha) for c in commits)  # git printed them: they are commits
     return [c for c in commits if (since is None or c.date >= since) and (until is None or c.date <= until)]
 
 
@@ -198,13 +212,26 @@ def _empty_tree(root: Path) -> str:
     return _git(root, ["hash-object", "-t", "tree", "--stdin"], b"").decode("ascii").strip()
 
 
-def diff(root: Path, rev1: str | None, rev2: str) -> list[FileChange]:
-    """Files of the ledger folder that differ between two revisions (rev1 None: the empty tree), sorted."""
+def diff_texts(root: Path, rev1: str | None, rev2: str) -> list[tuple[str, str | None, str | None]]:
+    """(path, text at rev1, text at rev2) of each ledger file that differs between two revisions (rev1 None:
+    the empty tree), sorted; a side where the file is absent is None. Two git processes in all: the blob
+    ids come with the diff, and every blob is read in one `cat-file --batch`."""
     old = resolve(root, rev1) if rev1 is not None else _empty_tree(root)
     new = resolve(root, rev2)
-    out = _git(root, ["diff", "-z", "--name-status", "--no-renames", "--relative", "--no-color", "--no-ext-diff",
-                      "--end-of-options", old, new, "--", "."])
-    return sorted(_parse_name_status(out.decode("utf-8", "surrogateescape")), key=lambda c: c.path)
+    out = _git(root, ["diff", "-z", "--raw", "--no-abbrev", "--no-renames", "--relative", "--no-color",
+                      "--no-ext-diff", "--end-of-options", old, new, "--", "."]).decode("utf-8", "surrogateescape")
+    parts = out.split("\0")
+    found = []
+    for header, path in zip(parts[0::2], parts[1::2]):
+        if not header.startswith(":"):
+            break
+        _, _, old_id, new_id, _ = header[1:].split(" ", 4)
+        found.append((path, None if set(old_id) == {"0"} else old_id, None if set(new_id) == {"0"} else new_id))
+    found.sort()
+    ids = [blob for _, old_id, new_id in found for blob in (old_id, new_id) if blob is not None]
+    texts = dict(zip(ids, (_text(blob) for blob in _read_blobs(root, ids))))
+    return [(path, texts.get(old_id) if old_id else None, texts.get(new_id) if new_id else None)
+            for path, old_id, new_id in found]
 
 
 def _info(root: Path) -> RepoInfo:
