@@ -23,6 +23,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import statistics
@@ -197,6 +198,30 @@ def tree_size(root: Path) -> tuple[int, int]:
     return files, size
 
 
+GIT_SIZE_LIMIT = 10_000
+HISTORY_COMMITS, HISTORY_FILES = 30, 10
+
+
+def make_history(ledger: Path, env: dict[str, str]) -> None:
+    """Make the ledger copy a git repository: everything committed in June 2026, then HISTORY_COMMITS commits
+    dated in July to September 2026, each putting a word before HISTORY_FILES activities' descriptions."""
+    def git(*args: str, date: str = "2026-06-01T10:00:00") -> None:
+        dated = dict(env, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date, GIT_AUTHOR_NAME="Bench",
+                     GIT_AUTHOR_EMAIL="bench@example.org", GIT_COMMITTER_NAME="Bench",
+                     GIT_COMMITTER_EMAIL="bench@example.org")
+        subprocess.run(["git", "-c", "gc.auto=0", *args], cwd=ledger, env=dated, check=True, capture_output=True)
+
+    git("init", "-q", ".")
+    git("add", "-A")
+    git("commit", "-q", "-m", "The ledger")
+    activities = sorted((ledger / "activities").glob("*.yaml"))
+    for n in range(HISTORY_COMMITS):
+        for path in activities[n * HISTORY_FILES:(n + 1) * HISTORY_FILES]:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("description: >-\n", "description: >-\n  Updated.\n", 1), encoding="utf-8")
+        git("commit", "-q", "-a", "-m", f"Update {n}", date=f"2026-{7 + n // 10:02d}-{1 + (n % 10) * 2:02d}T10:00:00")
+
+
 def snapshot(*roots: Path) -> set[str]:
     """Every path under the roots, to see whether a command left a cache behind."""
     seen = set()
@@ -227,7 +252,7 @@ def bench_size(args, generator, size: int, impactctl: list[str], base_env: dict[
     steps = {name: Step(name) for name in (
         "python start-up", "floor: read every file", "impactctl start-up (--version)", "validate (cold)",
         "validate (second run)", "report", "yamllint -d relaxed", "check-jsonschema outcomes/", "add-outcome",
-        "record")}
+        "record", "report (git history)")}
     steps["python start-up"].note = "`python -c pass`, for scale"
     steps["floor: read every file"].note = "a Python process that reads every file's bytes"
     if not has_report:
@@ -255,7 +280,8 @@ def bench_size(args, generator, size: int, impactctl: list[str], base_env: dict[
         env = dict(base_env, XDG_CACHE_HOME=str(xdg))
 
         def run(name: str, cmd: list[str], cwd: Path = work) -> None:
-            steps[name].runs.append(measure(cmd, cwd, env, logs / f"{name.split()[0]}-{rep}.log"))
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            steps[name].runs.append(measure(cmd, cwd, env, logs / f"{slug}-{rep}.log"))
 
         run("python start-up", [sys.executable, "-c", "pass"])
         run("floor: read every file", [sys.executable, "-c", FLOOR, str(copy)])
@@ -292,12 +318,25 @@ def bench_size(args, generator, size: int, impactctl: list[str], base_env: dict[
         run("record", impactctl + [
             "record", sample["outcome"], "-L", "ledger", "--value", "50", "--date", measured_on,
             "--indicator", sample["indicator"], "--evidence", sample["evidence"], "--note", "Benchmark measurement."])
+        # The report again, in a git repository whose quarter has 30 commits (its "changes" section reads them).
+        if has_report and size <= GIT_SIZE_LIMIT and which("git"):
+            make_history(copy, env)
+            subprocess.run(impactctl + ["validate", "ledger", "--today", TODAY], cwd=work, env=env,
+                           capture_output=True)  # not timed: the edits above changed the ledger
+            run("report (git history)", cmd + (["--period", "2026-Q3"] if "--period" in options else []))
 
     left = cache_notes[0] if cache_notes else []
     steps["validate (cold)"].note = "fresh copy, fresh XDG_CACHE_HOME; `--today " + TODAY + "`"
     steps["validate (second run)"].note = (
         "same copy again; the cold run wrote nothing, so this is NOT yet a warm-cache figure" if not left else
         "same copy again, after the cold run wrote " + ", ".join(left[:3]) + (" ..." if len(left) > 3 else ""))
+    steps["report (git history)"].note = (
+        f"the same report with the copy in git: one commit of the ledger, then {HISTORY_COMMITS} commits in "
+        f"2026-Q3 changing {HISTORY_FILES} activities each")
+    if size > GIT_SIZE_LIMIT:
+        steps["report (git history)"].skipped = f"only up to {GIT_SIZE_LIMIT:,} records (committing takes minutes)"
+    elif not which("git"):
+        steps["report (git history)"].skipped = "git not installed"
     steps["add-outcome"].note = "all required flags, --no-input, on the copy"
     steps["record"].note = f"a measurement on `{sample['outcome']}`"
     if not args.keep:
