@@ -38,8 +38,9 @@ def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str]
 
     `overrides` (ledger-relative path -> text) checks an edit before it is written. With `use_cache`,
     files whose bytes are unchanged since an earlier run are not parsed again, and an unchanged
-    ledger is answered from the cache; its content is hashed every time, so the cache can never make
-    a changed ledger pass.
+    ledger is answered from the cache. A file is trusted unread only while its size, modification
+    time, change time and inode are as they were (no edit keeps its change time); otherwise its bytes
+    are hashed, so the cache can never make a changed ledger pass.
     """
     return check(root, today, overrides, use_cache)[1]
 

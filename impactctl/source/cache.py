@@ -2,9 +2,11 @@
 
 - Each record file's result (its id, its validated data as JSON and its YAML/schema problems) is kept
   as one line under the file's path and a digest of its bytes, so only files whose bytes changed are
-  parsed again, and a record is validated from its JSON only when something reads it. The content is
-  hashed on every run: a file edited behind the cache's back, even keeping its size and modification
-  time, is read afresh. An unchanged ledger re-validates from the whole-result entry.
+  parsed again, and a record is validated from its JSON only when something reads it. A file is
+  trusted unread only while its size, modification time, change time and inode match what was seen
+  (and its last change was a clock tick before that run); otherwise it is hashed, so a file edited
+  behind the cache's back, even keeping its size and modification time, is read afresh. An unchanged
+  ledger re-validates from the whole-result entry.
 - The file is signed with a key kept in the user's cache folder (never in the repository), so a cache
   file that arrives in a pull request, or is corrupt, or comes from another version, is ignored and rebuilt.
 - It is written atomically (a temporary file, then a rename); two runs at once each leave a whole file.
