@@ -89,23 +89,14 @@ def _focused_check(root: Path, today: dt.date, overrides: dict[str, str] | None,
                    focus: frozenset[str]) -> tuple[Ledger | None, CheckResult]:
     """Problems in the focus files only. Files read afresh still go into the cache's per-file entries;
     the whole-ledger entry is left alone, since these findings are not the whole ledger's."""
-    from impactctl.checks import run_checks
-    from impactctl.source.loader import gc_paused, load_ledger
-    from impactctl.source.positions import resolve
-
     cache = Cache.open(root) if use_cache else None
     tree = read_tree(root, overrides, cache.stats if cache is not None else None)
-    ledger, problems = load_ledger(root, today=today, tree=tree, cache=cache, focus=focus)
-    if ledger is not None:
-        with gc_paused():  # the rules validate the records they read from the cache's JSON
-            problems += run_checks(ledger)
-    problems = resolve(root, [p for p in problems if p.path in focus], tree.raw)
+    ledger, problems, records, _ = _full_check(root, today, tree, cache, focus)
     # Saving costs a write of every entry, worth it when many files had to be parsed (the first edit after
     # a fresh clone), not for the one file an edit changes.
     if cache is not None and (not overrides or cache.stored - len(overrides) >= SAVE_AFTER_PARSING):
         cache.set_stats(tree.stats, tree.digests)
         cache.save(keep={rel for rel, _ in tree.files})
-    records = len(ledger.entries) if ledger is not None else 0
     return ledger, _finish(root, records, len(focus), problems)
 
 
@@ -116,16 +107,21 @@ def _load_cached(root: Path, today: dt.date, tree: Tree, cache: Cache) -> Ledger
     return load_ledger(root, today=today, tree=tree, cache=cache)[0]
 
 
-def _full_check(root: Path, today: dt.date, tree: Tree, cache: Cache | None) -> tuple[Any, list[Problem], int, int]:
+def _full_check(root: Path, today: dt.date, tree: Tree, cache: Cache | None,
+                focus: frozenset[str] | None = None) -> tuple[Any, list[Problem], int, int]:
+    """The ledger, the problems found (in the focus files only, when given), records and files checked."""
     from impactctl.checks import run_checks
-    from impactctl.source.loader import load_ledger
+    from impactctl.source.loader import gc_paused, load_ledger
     from impactctl.source.positions import resolve
 
-    ledger, problems = load_ledger(root, today=today, tree=tree, cache=cache)
+    ledger, problems = load_ledger(root, today=today, tree=tree, cache=cache, focus=focus)
     records = 0
     if ledger is not None:
-        problems += run_checks(ledger)
+        with gc_paused():  # with a focus, the rules validate the cached records they read, as they go
+            problems += run_checks(ledger)
         records = len(ledger.entries)
+    if focus is not None:
+        problems = [p for p in problems if p.path in focus]
     files = 1 + sum(len(ids) for ids in (ledger.unreadable.values() if ledger else ())) + records
     return ledger, resolve(root, problems, tree.raw), records, files
 

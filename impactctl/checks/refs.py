@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from impactctl.model.ledger import Entry, Ledger
+from impactctl.model.records import Outcome
 
 
 def references(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -39,9 +40,14 @@ def evidence_for(ledger: Ledger) -> dict[str, set[str]]:
         for outcome in entry.record.outcomes:
             cited.setdefault(outcome, set()).add(entry.record.id)
     for entry in ledger.outcomes:
-        ids = cited.setdefault(entry.record.id, set())
-        ids.update(entry.record.evidence)
-        for indicator in entry.record.indicators:
-            for measurement in indicator.measurements:
-                ids.update(measurement.evidence)
+        cited.setdefault(entry.record.id, set()).update(own_evidence(entry.record))
     return cited
+
+
+def own_evidence(outcome: Outcome) -> set[str]:
+    """Ids of the evidence an outcome cites itself: under `evidence:` and in its measurements."""
+    ids = set(outcome.evidence)
+    for indicator in outcome.indicators:
+        for measurement in indicator.measurements:
+            ids.update(measurement.evidence)
+    return ids

@@ -155,10 +155,6 @@ class Constructor:
             mark = node.start_mark
             raise _Stop(_too_deep(self.path, mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == PLAIN:  # most values are plain words: read them here, without two more calls
-                value = node.value
-                if value not in _KEYWORDS and value[0] not in _NUMBER_START:
-                    return value
             return self._scalar(node)
         if id(node) in self._active:
             raise _Stop(self._problem(node, "yaml-recursive-alias", "an alias refers to a node that contains it"))
@@ -212,10 +208,6 @@ class Constructor:
         return merged
 
     def _key(self, node: yaml.Node) -> str | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == PLAIN:
-            value = node.value  # a key is nearly always a plain word
-            if value not in _KEYWORDS and value[0] not in _NUMBER_START:
-                return value
         if not isinstance(node, yaml.ScalarNode):
             self.problems.append(self._problem(node, "yaml-key", "a key must be text, not a list or mapping"))
             return None

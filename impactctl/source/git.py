@@ -241,20 +241,6 @@ def _info(root: Path) -> RepoInfo:
     return info
 
 
-def show(root: Path, rev: str, rel: str) -> str | None:
-    """The text of the ledger file `rel` at `rev`, or None when it does not exist there."""
-    return show_many(root, rev, [rel])[rel]
-
-
-def show_many(root: Path, rev: str, rels: list[str]) -> dict[str, str | None]:
-    """The text of several ledger files at `rev` (one git process), None for those absent there."""
-    sha, prefix = resolve(root, rev), _info(root).prefix
-    usable = [rel for rel in rels if "\n" not in rel]
-    blobs = _read_blobs(root, [f"{sha}:{prefix}{rel}" for rel in usable])
-    found = {rel: _text(blob) for rel, blob in zip(usable, blobs)}
-    return {rel: found.get(rel) for rel in rels}
-
-
 def _text(blob: bytes | None) -> str | None:
     return None if blob is None else blob.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -227,7 +226,7 @@ def parse_chunk(root: Path, items: list[Item]) -> list[Done]:
             raw, problems, read = _bytes(root, rel, raw, problems)
             record, problems = _record(rel, kind, raw, problems)
             if read is not None:
-                read = dataclasses.replace(read, raw=None)
+                read = replace(read, raw=None)
             done.append((rel, kind, record.model_dump_json() if record is not None else None, problems, read))
     return done
 

@@ -45,7 +45,8 @@ class Tree:
             self.raw.pop(rel, None)
 
     def record_read(self, rel: str, read: FileRead) -> None:
-        """Take in what a worker read of a deferred file: its digest and status (not its bytes)."""
+        """Take in how a file read: its digest, problems and status (its bytes are the caller's to keep;
+        a worker's read of a deferred file comes without them)."""
         self.deferred.discard(rel)
         self.digests[rel], self.read_problems[rel] = read.digest, read.problems
         if read.status is not None and read.digest:
@@ -90,22 +91,25 @@ def read_tree(root: Path, overrides: dict[str, str] | None = None,
         if rel in tree.deferred:
             continue
         if rel in overrides:
-            tree.raw[rel], tree.read_problems[rel] = overrides[rel].encode("utf-8"), []
-        else:
-            status = _status(root, rel)
-            if status is not None and known.get(rel, [])[:4] == status:
-                tree.digests[rel], tree.stats[rel], tree.read_problems[rel] = known[rel][4], status, []
-                continue
-            tree.raw[rel], tree.read_problems[rel] = _read_regular(root, rel, status)
-            if status is not None and tree.raw[rel] is not None:
-                tree.stats[rel] = status
-        tree.digests[rel] = _digest(tree.raw[rel])
+            raw = overrides[rel].encode("utf-8")
+            tree.raw[rel], tree.read_problems[rel], tree.digests[rel] = raw, [], _digest(raw)
+            continue
+        status = _status(root, rel)
+        if status is not None and known.get(rel, [])[:4] == status:
+            tree.digests[rel], tree.stats[rel], tree.read_problems[rel] = known[rel][4], status, []
+            continue
+        read = _read_with_status(root, rel, status)
+        tree.raw[rel] = read.raw
+        tree.record_read(rel, read)
     return tree
 
 
 def read_file(root: Path, rel: str) -> FileRead:
     """One deferred file, read as read_tree reads files (in a worker process)."""
-    status = _status(root, rel)
+    return _read_with_status(root, rel, _status(root, rel))
+
+
+def _read_with_status(root: Path, rel: str, status: list[int] | None) -> FileRead:
     raw, problems = _read_regular(root, rel, status)
     return FileRead(raw, _digest(raw), status, problems)
 

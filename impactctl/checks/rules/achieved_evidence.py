@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from impactctl.checks.base import finding
+from impactctl.checks.refs import own_evidence
 from impactctl.model.ledger import Ledger
 from impactctl.problems import Problem, Severity
 
@@ -24,7 +25,7 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     citing: set[str] | None = None  # outcomes some evidence record names; read only when needed
     for entry in ledger.checked("outcomes"):
         record = entry.record
-        if record.status != "achieved" or _cites_evidence(record):
+        if record.status != "achieved" or own_evidence(record):
             continue
         if citing is None:
             citing = {outcome for evidence in ledger.evidence for outcome in evidence.record.outcomes}
@@ -32,7 +33,3 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
             yield finding(entry.path, ("status",), ID, "the outcome is marked achieved but no evidence shows it",
                           hint="record the evidence (`impactctl add-evidence --outcome ...`) and cite it under `evidence:`")
 
-
-def _cites_evidence(outcome: Any) -> bool:
-    """The outcome's own `evidence:`, or any measurement's."""
-    return bool(outcome.evidence) or any(m.evidence for i in outcome.indicators for m in i.measurements)

@@ -29,9 +29,10 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
         for loc, kind, target in references(entry):
             if target in known[kind]:
                 continue
-            suggester = suggesters.get(kind) or suggesters.setdefault(kind, _Suggester(known[kind]))
+            if kind not in suggesters:
+                suggesters[kind] = _Suggester(known[kind])
             yield finding(entry.path, loc, ID, f"no {SINGULAR[kind]} has the id `{target}`",
-                          hint=_hint(target, kind, known, suggester))
+                          hint=_hint(target, kind, known, suggesters[kind]))
 
 
 def _hint(target: str, kind: str, known: dict[str, set[str]], suggester: _Suggester) -> str:
