@@ -31,23 +31,24 @@ class ReportResult:
 
 
 def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLATE, output: Path | None = None,
-           profile: str = "public", as_of: str | None = None, today: dt.date | None = None) -> ReportResult:
+           profile: str = "public", as_of: str | None = None, today: dt.date | None = None, *,
+           limits: environment.RenderLimits = environment.DEFAULT_LIMITS) -> ReportResult:
     """Render the ledger's report for a period (default: the last complete quarter).
 
     Nothing is rendered or written when the ledger has errors; `as_of` renders the ledger as it was at a
-    git revision, so a past report can be reproduced exactly.
+    git revision, so a past report can be reproduced exactly. `limits` bounds what the template may spend.
     """
     if profile not in PROFILES:
         raise UsageError(f"--profile must be one of {', '.join(PROFILES)}")
     if as_of:
         with tempfile.TemporaryDirectory(prefix="impactctl-as-of-") as scratch:
             past = git.export(root, as_of, Path(scratch))
-            return _report(past, root, period, template, output, profile, as_of, today)
-    return _report(root, root, period, template, output, profile, None, today)
+            return _report(past, root, period, template, output, profile, as_of, today, limits)
+    return _report(root, root, period, template, output, profile, None, today, limits)
 
 
 def _report(root: Path, repo_root: Path, period_text: str | None, template: str, output: Path | None, profile: str,
-            as_of: str | None, today: dt.date | None) -> ReportResult:
+            as_of: str | None, today: dt.date | None, limits: environment.RenderLimits) -> ReportResult:
     ledger, result = api.check(root, today=today, need_ledger=True)
     if ledger is None or result.errors:
         return ReportResult(result, refused=True)
@@ -59,7 +60,7 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
     changes = history.changes_in_period(repo_root, period.start, period.end, head=as_of or "HEAD")
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
     model = viewmodel.build(ledger, period, profile, changes, warnings, as_of)
-    env = environment.make_environment(root / "templates", *_template_dir(template))
+    env = environment.make_environment(root / "templates", *_template_dir(template), limits=limits)
     text = environment.render(env, _template_name(template), model)
     written = None
     if output is not None:

@@ -1,14 +1,22 @@
-"""The Centre's own ledger, shipped in ledger/, validates clean: no errors and no warnings."""
+"""The Centre's own ledger, shipped in ledger/, validates clean on a pinned day: no errors and no warnings.
 
+The day is pinned so the suite gives the same answer on any day. Whether the ledger is still clean on the
+real today (milestones fall due, outcomes become overdue) is a question for the centre, not for this test
+suite: `.github/workflows/ledger-up-to-date.yml` asks it every week with `impactctl validate ledger --strict`.
+"""
+
+import datetime as dt
 from pathlib import Path
 
 from impactctl import api
 
 LEDGER = Path(__file__).resolve().parent.parent / "ledger"
+# The day the shipped ledger was last brought up to date; move it forward when the ledger is updated.
+LEDGER_CURRENT_ON = dt.date(2026, 12, 1)
 
 
 def test_shipped_ledger_validates_clean():
-    result = api.validate(LEDGER)
+    result = api.validate(LEDGER, today=LEDGER_CURRENT_ON)
     assert [f"{p.location} {p.code} {p.message}" for p in result.problems] == []
     assert result.records > 50
 

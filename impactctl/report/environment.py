@@ -8,6 +8,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -20,10 +21,25 @@ from impactctl.errors import TemplateFailed
 from impactctl.report.escape import markdown
 
 TEMPLATE_SUFFIX = ".md.j2"
-MAX_SECONDS = 60.0  # the built-in report of 100,000 records renders in about 6 s
-MAX_OUTPUT_CHARS = 100_000_000  # that report is about 45 MB
-MAX_MEMORY_BYTES = 1 << 30  # what a render may add to the process
-MAX_NUMBER_BITS = 100_000  # a number of about 30,000 digits; a report prints none longer than 4,300
+
+
+@dataclass(frozen=True)
+class RenderLimits:
+    """What one render may spend. `None` switches a limit off, so that a test of one limit is never
+    decided by another (a busy machine must not turn an output-limit test into a clock test)."""
+
+    seconds: float | None = 60.0  # the built-in report of 100,000 records renders in about 6 s
+    output_chars: int | None = 100_000_000  # that report is about 45 MB; also the largest `*` or `+` result
+    memory_bytes: int | None = 1 << 30  # what a render may add to the process
+    number_bits: int | None = 100_000  # a number of about 30,000 digits; a report prints none longer than 4,300
+
+    @classmethod
+    def off(cls, **limits: float | int) -> RenderLimits:
+        """Every limit switched off but the ones given: `RenderLimits.off(seconds=0.5)`."""
+        return cls(**{"seconds": None, "output_chars": None, "memory_bytes": None, "number_bits": None, **limits})
+
+
+DEFAULT_LIMITS = RenderLimits()
 
 
 def builtin_dir() -> Path:
@@ -52,12 +68,14 @@ def _finalize(value: Any) -> Any:
     return markdown(value)
 
 
-def make_environment(ledger_templates: Path | None, extra_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
+def make_environment(ledger_templates: Path | None, extra_dir: Path | None = None,
+                     limits: RenderLimits = DEFAULT_LIMITS) -> BoundedSandbox:
     """Ledger's own templates/ first (to override a built-in by name), then the built-ins."""
     search = [p for p in (extra_dir, ledger_templates) if p is not None and p.is_dir()]
     loaders = [FileSystemLoader(str(p)) for p in search] + [FileSystemLoader(str(builtin_dir()))]
     env = BoundedSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
                          finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.limits = limits
     return env
 
 
@@ -66,6 +84,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     build gigabytes (`'x' * 10**10`) or compute for hours (`10 ** 10**9`), and no timer interrupts it."""
 
     intercepted_binops = frozenset({"*", "+", "**"})
+    limits: RenderLimits = DEFAULT_LIMITS
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # `row.name` on a view-model dict: Jinja tries the attribute first and takes the key only after an
@@ -76,57 +95,69 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().getattr(obj, attribute)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        _check_size(operator, left, right)
+        _check_size(self.limits, operator, left, right)
         return super().call_binop(context, operator, left, right)
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
-def _check_size(operator: str, left: Any, right: Any) -> None:
+def _check_size(limits: RenderLimits, operator: str, left: Any, right: Any) -> None:
     numbers = [x for x in (left, right) if isinstance(x, int) and not isinstance(x, bool)]
     if operator == "**":
-        if len(numbers) == 2 and abs(left) > 1 and right > 0 and right * abs(left).bit_length() > MAX_NUMBER_BITS:
+        bits = limits.number_bits
+        if bits is not None and len(numbers) == 2 and abs(left) > 1 and right > 0 and right * abs(left).bit_length() > bits:
             raise SecurityError(f"`{left} ** {right}` is too large a number to compute")
         return
+    most = limits.output_chars
     sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
     size = sizes[0] * numbers[0] if operator == "*" and sizes and numbers else sum(sizes) if len(sizes) == 2 else 0
-    if size > MAX_OUTPUT_CHARS:
-        raise SecurityError(f"`{operator}` would build {size:,} characters or items; a report has at most {MAX_OUTPUT_CHARS:,}")
+    if most is not None and size > most:
+        raise SecurityError(f"`{operator}` would build {size:,} characters or items; a report has at most {most:,}")
 
 
-def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
-    """Render a template within the time and size limits; any failure is a TemplateFailed with a reason."""
+def render(env: BoundedSandbox, name: str, context: dict[str, Any]) -> str:
+    """Render a template within the environment's limits; any failure is a TemplateFailed with a reason."""
+    limits = env.limits
     try:
         template = env.get_template(name)
-        chunks, size, started = [], 0, time.monotonic()
-        with _time_limit(MAX_SECONDS), _memory_limit(MAX_MEMORY_BYTES):
-            for chunk in template.generate(**context):
-                size += len(chunk)
-                if size > MAX_OUTPUT_CHARS:
-                    raise TemplateFailed(f"the template `{name}` produced more than {MAX_OUTPUT_CHARS:,} characters")
-                if time.monotonic() - started > MAX_SECONDS:
-                    raise TimeoutError
-                chunks.append(chunk)
-        return "".join(chunks)
+        with _time_limit(limits.seconds), _memory_limit(limits.memory_bytes):
+            return _generate(template.generate(**context), name, limits)
     except TemplateFailed:
         raise
     except TimeoutError:
-        raise TemplateFailed(f"the template `{name}` ran for more than {MAX_SECONDS:.0f} s and was stopped") from None
+        raise TemplateFailed(f"the template `{name}` ran for more than {limits.seconds:g} s and was stopped") from None
     except TemplateError as exc:
         where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise TemplateFailed(f"the template `{name}` failed{where}: {exc.message or type(exc).__name__}") from None
     except MemoryError:
-        raise TemplateFailed(f"the template `{name}` needed more than {MAX_MEMORY_BYTES >> 20:,} MB of memory "
-                             "and was stopped") from None
+        most = f"{limits.memory_bytes >> 20:,} MB" if limits.memory_bytes else "the available"
+        raise TemplateFailed(f"the template `{name}` needed more than {most} of memory and was stopped") from None
     except (RecursionError, OverflowError, ValueError, TypeError, ArithmeticError) as exc:
         raise TemplateFailed(f"the template `{name}` failed: {type(exc).__name__}: {exc}") from None
 
 
+def _generate(chunks: Iterator[str], name: str, limits: RenderLimits) -> str:
+    """Gather the output, stopping past the output limit or the clock (checked between chunks too, where
+    the alarm signal cannot reach: off the main thread, or on Windows)."""
+    kept, size, started = [], 0, time.monotonic()
+    for chunk in chunks:
+        size += len(chunk)
+        if limits.output_chars is not None and size > limits.output_chars:
+            raise TemplateFailed(f"the template `{name}` produced more than {limits.output_chars:,} characters")
+        if limits.seconds is not None and time.monotonic() - started > limits.seconds:
+            raise TimeoutError
+        kept.append(chunk)
+    return "".join(kept)
+
+
 @contextmanager
-def _memory_limit(extra: int) -> Iterator[None]:
+def _memory_limit(extra: int | None) -> Iterator[None]:
     """Let the process grow by at most `extra` bytes while a template renders, so that a template building
     huge values meets a MemoryError, not the machine's limit (where the system allows it: Linux, main thread)."""
+    if extra is None:
+        yield
+        return
     try:
         import resource
 
@@ -150,9 +181,9 @@ def _memory_limit(extra: int) -> Iterator[None]:
 
 
 @contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
+def _time_limit(seconds: float | None) -> Iterator[None]:
     """Interrupt a template stuck in a loop that prints nothing (only possible in the main thread)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if seconds is None or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 

@@ -17,7 +17,9 @@ def resolve(root: Path, problems: list[Problem], raw: dict[str, bytes | None] | 
     """The same problems, located and with excerpts; only files with problems are parsed again.
 
     `raw` holds the bytes already read (so an edit not yet written is located in its new text). A file
-    with more than MAX_PROBLEMS_PER_FILE problems keeps the first ones and a note that there are more.
+    with more than MAX_PROBLEMS_PER_FILE problems keeps the first ones and a note that there are more;
+    the list is cut before problems are rebuilt with positions and excerpts, so a hostile file with tens
+    of thousands of problems costs one position lookup each, not one new Problem each.
     """
     by_path: dict[str, list[Problem]] = defaultdict(list)
     for problem in problems:
@@ -25,23 +27,29 @@ def resolve(root: Path, problems: list[Problem], raw: dict[str, bytes | None] | 
     resolved: list[Problem] = []
     for path, found in by_path.items():
         content = _text(root, path, (raw or {}).get(path))
-        if content is not None:
-            locator = None
-            if any(_unlocated(p) for p in found):
-                node, _ = fastyaml.compose(path, content)
-                locator = Locator(node) if node is not None else None
-            lines = content.split("\n")
-            found = [_located(p, locator, lines) for p in found]
-        resolved += _capped(path, found)
+        if content is None:
+            resolved += _capped(path, [(p.line, p.column, p) for p in found])
+            continue
+        locator = None
+        if any(_unlocated(p) for p in found):
+            node, _ = fastyaml.compose(path, content)
+            locator = Locator(node) if node is not None else None
+        kept = _capped(path, [(*_position(p, locator), p) for p in found])
+        lines = content.split("\n")
+        resolved += [_located(p, lines) for p in kept]
     return resolved
 
 
-def _capped(path: str, found: list[Problem]) -> list[Problem]:
-    if len(found) <= MAX_PROBLEMS_PER_FILE:
-        return found
-    found.sort(key=Problem.sort_key)
+def _capped(path: str, found: list[tuple[int, int, Problem]]) -> list[Problem]:
+    """The problems of one file (each with its position, located or not), at most MAX_PROBLEMS_PER_FILE
+    of them, first by position, then a note; each kept problem carries its position."""
+    if len(found) > MAX_PROBLEMS_PER_FILE:
+        found.sort(key=lambda item: (item[0], item[1], item[2].code))
+    kept = [_at(problem, line, column) for line, column, problem in found[:MAX_PROBLEMS_PER_FILE]]
+    rest = [problem for _, _, problem in found[MAX_PROBLEMS_PER_FILE:]]
+    if not rest:
+        return kept
     limit = MAX_PROBLEMS_PER_FILE
-    kept, rest = found[:limit], found[limit:]
     return kept + [Problem(path, 0, 0, "too-many-problems",
                            f"this file has more than {limit} problems; only the first {limit} are listed",
                            severity=max((p.severity for p in rest), key=lambda s: s.rank),
@@ -52,10 +60,19 @@ def _unlocated(problem: Problem) -> bool:
     return problem.line == 0 and problem.loc is not None
 
 
-def _located(problem: Problem, locator: Locator | None, lines: list[str]) -> Problem:
+def _position(problem: Problem, locator: Locator | None) -> tuple[int, int]:
     if locator is not None and _unlocated(problem):
-        line, col = locator.find(problem.loc, at_key=problem.at_key)
-        problem = dataclasses.replace(problem, line=line, column=col)
+        return locator.find(problem.loc, at_key=problem.at_key)
+    return problem.line, problem.column
+
+
+def _at(problem: Problem, line: int, column: int) -> Problem:
+    if (line, column) == (problem.line, problem.column):
+        return problem
+    return dataclasses.replace(problem, line=line, column=column)
+
+
+def _located(problem: Problem, lines: list[str]) -> Problem:
     if problem.line > 0 and not problem.excerpt:
         problem = dataclasses.replace(problem, excerpt=line_text(lines, problem.line))
     return problem

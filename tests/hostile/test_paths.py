@@ -215,7 +215,7 @@ def test_a_fifo_as_a_record_file(tmp_path):
     root = write_ledger(tmp_path, {})
     (root / "outcomes").mkdir()
     os.mkfifo(root / "outcomes/a.yaml")
-    reported(validate_bounded(root, timeout=30), "outcomes/a.yaml", "not-a-file")
+    reported(validate_bounded(root), "outcomes/a.yaml", "not-a-file")
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
@@ -224,7 +224,7 @@ def test_a_record_linked_to_a_device(tmp_path, device):
     root = write_ledger(tmp_path, {})
     (root / "outcomes").mkdir()
     os.symlink(device, root / "outcomes/a.yaml")
-    reported(validate_bounded(root, timeout=30), "outcomes/a.yaml", "path-outside-ledger")
+    reported(validate_bounded(root), "outcomes/a.yaml", "path-outside-ledger")
 
 
 def test_a_fifo_and_a_device_as_evidence_files(tmp_path):
@@ -235,7 +235,7 @@ def test_a_fifo_and_a_device_as_evidence_files(tmp_path):
     (root / "evidence/files").mkdir()
     os.mkfifo(root / "evidence/files/pipe")
     os.symlink("/dev/urandom", root / "evidence/files/random")
-    outcome = validate_bounded(root, timeout=30)
+    outcome = validate_bounded(root)
     reported(outcome, "evidence/e.yaml:5:7", "evidence-file")
     reported(outcome, "evidence/f.yaml:5:7", "evidence-file")
 
@@ -250,7 +250,7 @@ def test_a_planted_cache_file_is_ignored(tmp_path, planted):
         os.mkfifo(root / ".impactctl/cache.jsonl")
     else:
         os.symlink(planted, root / ".impactctl/cache.jsonl")
-    reported(validate_bounded(root, timeout=30), "outcomes/a.yaml:9:9", "schema-choice")
+    reported(validate_bounded(root), "outcomes/a.yaml:9:9", "schema-choice")
 
 
 # --- the .impactctl/ folder -----------------------------------------------------------------------------
@@ -305,5 +305,5 @@ def test_editing_a_record_holding_an_alias_bomb_is_refused(tmp_path):
     for level in range(1, 9):
         bomb += f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]\n"
     root = write_ledger(tmp_path, {"outcomes/a.yaml": bomb})
-    outcome = invoke_bounded("set-status", "a", "achieved", "--dry-run", "-L", str(root), timeout=30)
+    outcome = invoke_bounded("set-status", "a", "achieved", "--dry-run", "-L", str(root))
     assert outcome.exit_code == 2 and "expands to more than 100,000 values" in outcome.output, outcome.output

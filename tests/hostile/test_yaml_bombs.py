@@ -1,27 +1,19 @@
 """Documents built to exhaust the reader: alias bombs, deep nesting, huge files, floods of keys, long lines.
 
-Each runs the CLI in a subprocess capped at 2 GB and 60 s: the answer must be a problem with its
-position and exit 1, quickly, never a hang, a crash or runaway memory.
+Each runs the CLI in a subprocess capped at 2 GB of memory: the answer must be a problem with its
+position and exit 1, never a crash or runaway memory. No test here times the answer (a busy machine is
+slow, not wrong); `benchmarks/run.py --bombs` measures how long these take against reading the bytes.
 """
 
 from __future__ import annotations
 
-import time
-
 from tests.helpers import OUTCOME, write_ledger
-from tests.hostile.common import codes, reported, validate, validate_bounded
-
-
-def bounded(root, seconds: float = 20):
-    """Validate in a bounded subprocess, and check it answered in well under the time it was allowed."""
-    started = time.monotonic()
-    outcome = validate_bounded(root)
-    assert time.monotonic() - started < seconds, "took too long"
-    return outcome
+from tests.hostile.common import codes, reported, validate
+from tests.hostile.common import validate_bounded as bounded
 
 
 def test_billion_laughs_is_stopped(tmp_path):
-    """Nine levels of nine aliases (387 million values once expanded): yaml-too-many-nodes, in milliseconds."""
+    """Nine levels of nine aliases (387 million values once expanded): yaml-too-many-nodes, never expanded."""
     bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     for level in range(1, 9):
         name, previous = chr(97 + level), chr(96 + level)
@@ -88,13 +80,13 @@ def test_the_depth_limit_is_64_levels(tmp_path):
 
 
 def test_a_50_megabyte_file_is_refused_unread(tmp_path):
-    """A 50 MB record: file-too-large, from its size alone, in well under a second of work."""
+    """A 50 MB record: file-too-large, from its size alone."""
     root = write_ledger(tmp_path, {})
     (root / "outcomes").mkdir()
     with open(root / "outcomes/a.yaml", "wb") as handle:
         handle.write(b"id: a\nnote: ")
         handle.truncate(50_000_000)  # sparse: the test does not write 50 MB either
-    line = reported(bounded(root, seconds=10), "outcomes/a.yaml", "file-too-large")
+    line = reported(bounded(root), "outcomes/a.yaml", "file-too-large")
     assert "50,000,000 bytes" in line and "1,000,000" in line
 
 
