@@ -38,3 +38,18 @@ def ledger(tmp_path) -> Path:
     root = tmp_path / "ledger"
     shutil.copytree(SHIPPED, root)
     return root
+
+
+_CRASH_COUNTS: dict[str, tuple[int, int]] = {}
+
+
+@pytest.fixture
+def crash_counts() -> dict[str, tuple[int, int]]:
+    """Where a crash test records how many of its kills landed inside a write, for the run's summary."""
+    return _CRASH_COUNTS
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _CRASH_COUNTS:
+        counts = ", ".join(f"{command} {inside} of {kills}" for command, (inside, kills) in sorted(_CRASH_COUNTS.items()))
+        terminalreporter.write_line(f"crash tests, kills that landed inside a write: {counts}")

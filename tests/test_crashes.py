@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from impactctl import api
 from impactctl.cli import app
-from impactctl.source import fastyaml, roundtrip
+from impactctl.source import fastyaml, roundtrip, writer
 from tests.helpers import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,25 +36,54 @@ COMMANDS = {
 }
 
 
+PAUSE = 0.4  # seconds each write waits half-written (IMPACTCTL_TEST_PAUSE_MID_WRITE), for kills to land in
+
+
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
 
 
+def _temporary_files(folder: Path) -> list[Path]:
+    return list(folder.glob(".*.tmp"))
+
+
+def _kill_inside_the_write(proc: subprocess.Popen, folder: Path, rng: random.Random) -> None:
+    """Wait until the command has begun writing its temporary file in `folder`, then kill it at a random
+    moment of the (paused) write."""
+    while not _temporary_files(folder):
+        if proc.poll() is not None:
+            pytest.fail(f"the command ended (exit {proc.returncode}) before it wrote anything")
+        time.sleep(0.002)
+    time.sleep(rng.uniform(0, PAUSE * 0.8))
+    proc.send_signal(signal.SIGKILL)
+
+
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_killing_a_writer_leaves_old_or_new_files_and_a_valid_ledger(ledger, tmp_path, command):
+def test_killing_a_writer_leaves_old_or_new_files_and_a_valid_ledger(ledger, tmp_path, command, crash_counts):
+    """Every other kill waits for the write to begin and lands inside it; the rest land at random moments
+    (starting up, validating, writing, after). Each round: no file is half written, the ledger validates,
+    and a kill inside the write leaves the half-written temporary file beside an untouched target."""
     csv_file = tmp_path / "people.csv"
     csv_file.write_text("id,name,type,group\nkilled-org,Killed Org,organisation,employers\n")
     out = tmp_path / "report.md"
+    folder = {"add-outcome": ledger / "outcomes", "record": ledger / "outcomes",
+              "import": ledger / "stakeholders", "report": tmp_path}[command]
     args = [a.format(csv=csv_file, out=out) for a in COMMANDS[command]]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "CI": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "CI": "1", writer.PAUSE_MID_WRITE: str(PAUSE)}
     before = _snapshot(ledger)
     rng = random.Random(7)
-    for _ in range(KILLS):
+    inside = 0
+    for round_ in range(KILLS):
         proc = subprocess.Popen([sys.executable, "-m", "impactctl", *args, "-L", str(ledger)], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, 0.6))
-        proc.send_signal(signal.SIGKILL)
+        if round_ % 2 == 0:
+            _kill_inside_the_write(proc, folder, rng)
+        else:
+            time.sleep(rng.uniform(0.05, 1.0))
+            proc.send_signal(signal.SIGKILL)
         proc.wait()
+        left = _temporary_files(folder)
+        inside += bool(left)
         after = _snapshot(ledger)
         for rel, content in after.items():
             if rel in before and content != before[rel]:
@@ -66,8 +95,12 @@ def test_killing_a_writer_leaves_old_or_new_files_and_a_valid_ledger(ledger, tmp
         if out.exists():
             assert out.read_text().rstrip().endswith("|")  # the report's last table row: a whole file
         assert api.validate(ledger, today=TODAY).errors == 0
+        for tmp in left:  # what the killed write left: its first half, never renamed into place
+            tmp.unlink()
         if command == "record":  # start each round from the old file so the next kill can land anywhere
             (ledger / OUTCOME).write_bytes(before[OUTCOME])
+    crash_counts[command] = (inside, KILLS)
+    assert inside >= KILLS / 3, f"only {inside} of {KILLS} kills landed inside a write"
 
 
 def _fail_with(errno_code: int):

@@ -1,7 +1,9 @@
-"""Property tests (Hypothesis): what the writer writes reads back the same, and no bytes make validate raise."""
+"""Property tests (Hypothesis): what the writer writes reads back the same, and no bytes make validate raise
+or any rule crash (a rule that raises becomes a `rule-crashed` problem, so "did not raise" is not enough)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -34,6 +36,10 @@ def _ledger() -> Path:
     return write_ledger(root, {})
 
 
+def assert_no_rule_crashed(result) -> None:
+    assert [p.message for p in result.problems if p.code == "rule-crashed"] == []
+
+
 @SETTINGS
 @given(fields=STAKEHOLDER)
 def test_a_record_added_reads_back_the_same_and_round_trips_byte_for_byte(fields):
@@ -56,6 +62,7 @@ def test_validate_never_raises_on_any_bytes(content):
     (root / "outcomes/x.yaml").write_bytes(content)
     result = api.validate(root, today=TODAY, use_cache=False)
     assert result.files_checked >= 1
+    assert_no_rule_crashed(result)
 
 
 YAMLISH = st.recursive(
@@ -73,6 +80,7 @@ def test_validate_never_raises_on_any_yaml_document(document):
     (root / "outcomes/x.yaml").write_text(roundtrip.dump_text(roundtrip.to_yaml_value(document)), encoding="utf-8")
     result = api.validate(root, today=TODAY, use_cache=False)
     assert all(p.line >= 0 and p.column >= 0 for p in result.problems)
+    assert_no_rule_crashed(result)
 
 
 VALUES = st.integers() | st.floats(allow_nan=True, allow_infinity=True) | TEXT | WORDS
@@ -91,3 +99,30 @@ def test_a_record_read_back_from_the_cache_json_is_the_record_stored(baseline, t
     record = Outcome.model_validate(data)
     stored = record.model_dump_json()
     assert Outcome.model_validate_json(stored).model_dump_json() == stored
+
+
+DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
+NUMBERS = st.integers(min_value=-10**30, max_value=10**30) | st.floats(allow_nan=True, allow_infinity=True)
+
+
+@SETTINGS
+@given(title=TEXT | WORDS, due=DATES, status=st.sampled_from(["planned", "active", "achieved", "missed", "dropped"]),
+       baseline=st.tuples(NUMBERS, DATES), target=st.tuples(NUMBERS, DATES),
+       measured=st.lists(st.tuples(NUMBERS | TEXT, DATES), max_size=4),
+       milestones=st.lists(st.tuples(NUMBERS, DATES), max_size=3), direction=st.sampled_from(["increase", "decrease"]))
+def test_no_rule_crashes_on_a_record_that_loads(title, due, status, baseline, target, measured, milestones, direction):
+    """A record that passes its schema reaches every rule: odd numbers (NaN, infinities, 30 digits), dates
+    in any order and far from today, text measurements and every status never make a rule crash."""
+    data = fastyaml.load("x.yaml", OUTCOME.format(id="x"))[0]
+    data.update(title=title, due=due, status=status)
+    indicator = data["indicators"][0]
+    indicator["direction"] = direction
+    indicator["baseline"] = {"value": baseline[0], "date": baseline[1]}
+    indicator["target"] = {"value": target[0], "date": target[1]}
+    indicator["milestones"] = [{"value": value, "date": day} for value, day in milestones]
+    indicator["measurements"] = [{"date": day, "value": value} for value, day in measured]
+    root = _ledger()
+    (root / "outcomes").mkdir()
+    (root / "outcomes/x.yaml").write_text(roundtrip.dump_text(roundtrip.to_yaml_value(data)), encoding="utf-8")
+    result = api.validate(root, today=TODAY, use_cache=False)
+    assert_no_rule_crashed(result)

@@ -8,6 +8,7 @@ import errno
 import fcntl
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +16,9 @@ from impactctl.errors import ImpactctlError
 
 PRIVATE_FOLDER = ".impactctl"
 LOCK_NAME = f"{PRIVATE_FOLDER}/write.lock"
+# Test-only: seconds to wait with half of a temporary file written, so that a crash test's kill can land
+# inside the write it means to test (a real write lasts about a millisecond). Unset in normal use.
+PAUSE_MID_WRITE = "IMPACTCTL_TEST_PAUSE_MID_WRITE"
 
 
 class WriteFailed(ImpactctlError):
@@ -88,7 +92,10 @@ def _write_temp(path: Path, text: str) -> str:
         raise WriteFailed(f"cannot write in {path.parent}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            half = len(text) // 2
+            handle.write(text[:half])
+            _pause_for_tests(handle)
+            handle.write(text[half:])
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
@@ -96,6 +103,13 @@ def _write_temp(path: Path, text: str) -> str:
         reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
         raise WriteFailed(f"cannot write {path}: {reason}; nothing was changed") from None
     return tmp
+
+
+def _pause_for_tests(handle) -> None:
+    pause = os.environ.get(PAUSE_MID_WRITE)
+    if pause:
+        handle.flush()  # the half-written temporary file is on disk while we wait
+        time.sleep(float(pause))
 
 
 def _discard(tmp: str) -> None:
