@@ -218,7 +218,7 @@ def test_two_processes_at_once(ledger):
     env = {**os.environ, "PYTHONPATH": str(root)}
     procs = [subprocess.Popen([sys.executable, "-m", "impactctl", "validate", str(ledger), "--today", TODAY.isoformat()],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
-    assert all(p.wait(timeout=120) == 0 for p in procs)
+    assert all(p.wait(timeout=600) == 0 for p in procs)
     assert summary(ledger)[0] == []
 
 

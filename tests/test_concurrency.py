@@ -28,7 +28,7 @@ def test_parallel_add_activity_gives_distinct_ids(tmp_path):
     procs = [_spawn(["add-activity", "-L", str(root), "--title", "Same title", "--type", "engagement-event",
                      "--area", "work", "--start", "2026-10-01", "--lead", "Dr A. Author", "--no-input"])
              for _ in range(WRITERS)]
-    outputs = [p.communicate(timeout=120) for p in procs]
+    outputs = [p.communicate(timeout=600) for p in procs]
     assert all(p.returncode == 0 for p in procs), outputs
     written = sorted(out.strip() for out, _ in outputs)
     assert len(set(written)) == WRITERS
@@ -42,7 +42,7 @@ def test_parallel_record_on_one_outcome_keeps_every_measurement(tmp_path):
     procs = [_spawn(["record", "parents-adversity-awareness", "-L", str(root), "--indicator",
                      "ind-parents-understanding", "--value", str(60 + i), "--date", "2026-11-21",
                      "--evidence", "ev-parents-survey-2026-q1"]) for i in range(WRITERS)]
-    outputs = [p.communicate(timeout=120) for p in procs]
+    outputs = [p.communicate(timeout=600) for p in procs]
     assert all(p.returncode == 0 for p in procs), outputs
     text = (root / "outcomes/parents-adversity-awareness.yaml").read_text()
     data = fastyaml.load("x", text)[0]
