@@ -11,7 +11,7 @@ from tests.helpers import OUTCOME, errors, found, run, write_ledger
 
 def test_syntax_error_names_line_and_column(tmp_path):
     files = {"outcomes/a.yaml": "id: a\ntitle: [unclosed\nstatus: active\n"}
-    assert found(tmp_path, files, code="yaml-syntax") == [("outcomes/a.yaml", 3, 7, "yaml-syntax")]
+    assert found(tmp_path, files, code="yaml-syntax") == [("outcomes/a.yaml", 2, 8, "yaml-syntax")]  # the open `[`
 
 
 def test_duplicate_key_at_any_depth(tmp_path):

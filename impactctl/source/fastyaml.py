@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from impactctl.problems import Problem
+from impactctl.source import syntax_hints
 from impactctl.source.limits import MAX_DEPTH, MAX_NODES
 
 STD = "tag:yaml.org,2002:"
@@ -88,7 +89,7 @@ def compose(path: str, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     try:
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(path, exc)]
+        return None, [_syntax_problem(path, text, exc)]
     except yaml.YAMLError as exc:  # errors without a mark (e.g. libyaml's own limits)
         return None, [Problem(path, 1, 1, "yaml-syntax", f"YAML could not be read: {exc}")]
     except RecursionError:
@@ -103,7 +104,7 @@ def _too_deep(path: str, line: int, col: int) -> Problem:
                    hint="a record nests a few levels: close the brackets, or un-indent")
 
 
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -112,6 +113,9 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
                        "the file holds more than one YAML document", hint="one record per file: remove the `---` and what follows")
     if "maximum nesting depth" in message:  # libyaml stops at 1,000 levels, before the constructor's own limit
         return _too_deep(path, line, col)
+    explained = syntax_hints.explain(path, text, exc)
+    if explained is not None:
+        return explained
     hint = "check indentation and that every `key: value` has a space after the colon"
     if "\t" in message or "tab" in message:
         hint = "indent with spaces, never tabs"
@@ -178,15 +182,16 @@ class Constructor:
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         merged: dict[str, Any] | None = None
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             is_merge = isinstance(key_node, yaml.ScalarNode) and key_node.tag == PLAIN and key_node.value == "<<"
             key = "<<" if is_merge else self._key(key_node)
             if key is None:
                 continue
-            if key in result or (is_merge and merged is not None):  # ruamel refuses a second `<<` too
-                self.problems.append(self._problem(key_node, "yaml-duplicate-key", f"the key `{key}` appears twice in this mapping",
-                                                   hint="keep one of them: YAML readers disagree on which wins"))
+            if key in first_line:  # ruamel refuses a second `<<` too
+                self.problems.append(self._duplicate(key_node, key, first_line[key]))
                 continue
+            first_line[key] = key_node.start_mark.line + 1
             if is_merge:
                 merged = self._merge(value_node, depth)
                 continue
@@ -194,6 +199,12 @@ class Constructor:
         for key, value in (merged or {}).items():
             result.setdefault(key, value)
         return result
+
+    def _duplicate(self, key_node: yaml.Node, key: str, first: int) -> Problem:
+        line = key_node.start_mark.line + 1
+        where = "earlier on this line" if first == line else f"first on line {first}"
+        return self._problem(key_node, "yaml-duplicate-key", f"the key `{key}` appears twice in this mapping ({where})",
+                             hint="keep one of them and delete the other: YAML readers disagree on which wins")
 
     def _merge(self, node: yaml.Node, depth: int) -> dict[str, Any]:
         sources = node.value if isinstance(node, yaml.SequenceNode) else [node]

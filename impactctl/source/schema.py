@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar
 
 import yaml
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from impactctl.model.fields import keys_at
 from impactctl.problems import Problem
 from impactctl.source.limits import MAX_PROBLEMS_PER_FILE
+from impactctl.source import value_hints
 from impactctl.source.locate import Locator
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,20 +30,55 @@ def validate(path: str, model: type[M], data: Any, root: yaml.Node) -> tuple[M |
     problems: dict[tuple[int, int, str], Problem] = {}
     locator = Locator(root)
     for error in errors:
-        problem = _problem(path, model, locator, error)
+        problem = _problem(path, model, locator, error, data)
         problems.setdefault((problem.line, problem.column, problem.code), problem)
         if len(problems) > MAX_PROBLEMS_PER_FILE:
             break  # no more are listed (positions.resolve says so); describing them all could take minutes
     return None, list(problems.values())
 
 
-def _problem(path: str, model: type[BaseModel], locator: Locator, error: Any) -> Problem:
+def _problem(path: str, model: type[BaseModel], locator: Locator, error: Any, data: Any) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     field = _field_name(loc)
     code, message, hint = _describe(model, loc, kind, field, error)
+    hint = _hint_from_value(loc, kind, message, _value_at(data, loc), error) or hint
     line, col = locator.find(loc, at_key=(kind == "extra_forbidden"))
     return Problem(path, line, col, code, message, hint=hint)
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The value the error is about, when the document has it (a union branch segment is skipped)."""
+    for segment in loc:
+        if isinstance(data, dict) and segment in data:
+            data = data[segment]
+        elif isinstance(data, list) and isinstance(segment, int) and 0 <= segment < len(data):
+            data = data[segment]
+        elif not isinstance(data, (dict, list)):
+            return None
+    return data
+
+
+_POINTS = ("baseline", "target")
+_POINT_LISTS = ("milestones",)
+
+
+def _hint_from_value(loc: tuple[Any, ...], kind: str, message: str, value: Any, error: Any) -> str:
+    """A hint that says what to type, for the values people most often write in another form."""
+    if isinstance(value, (dict, list)) or value is None:
+        return ""
+    if kind == "value_error" and "YYYY-MM-DD" in message:
+        return value_hints.date_hint(value)
+    if kind in ("literal_error", "enum"):
+        choices = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+        return value_hints.choice_hint(value, choices, _field_name(loc))
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        names = [s for s in loc if isinstance(s, str)]
+        if names and names[-1] in _POINTS:
+            return value_hints.point_hint(names[-1], value)
+        if names and names[-1] in _POINT_LISTS and isinstance(loc[-1], int):
+            return value_hints.point_hint(None, value)
+    return ""
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:

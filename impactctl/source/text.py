@@ -28,10 +28,7 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _line_col_of_offset(data, exc.start)
-        return None, [Problem(path, line, col, "encoding",
-                              f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                              hint="re-save the file as UTF-8 in your editor")]
+        return None, [_not_utf8(path, data, exc.start)]
     bad = _NOT_TEXT.search(text) if _may_hold_controls(data) else None
     if bad:
         return None, [_not_text(path, text, bad.start())]
@@ -55,6 +52,28 @@ def _may_hold_controls(data: bytes) -> bool:
 
 def _may_hold_conflict_marker(text: str) -> bool:
     return "<<<<<<<" in text or "=======" in text or ">>>>>>>" in text
+
+
+def _not_utf8(path: str, data: bytes, offset: int) -> Problem:
+    """A byte that is not UTF-8, most often a curly quote or dash saved by Word in Windows-1252: named as
+    the character it would be there, with its line shown (decoded as best it can be)."""
+    line, col = _line_col_of_offset(data, offset)
+    start = data.rfind(b"\n", 0, offset) + 1
+    end = data.find(b"\n", offset)
+    excerpt = data[start:end if end >= 0 else len(data)].decode("utf-8", errors="replace").rstrip("\r")
+    byte = data[offset]
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        char = ""
+    if char and byte >= 0x80:
+        return Problem(path, line, col, "encoding",
+                       f"byte 0x{byte:02x} is not valid UTF-8: it looks like `{char}` saved in the Windows-1252 "
+                       "encoding (as Word and older editors do)",
+                       hint=f"re-save the file as UTF-8 (Save As → Encoding: UTF-8), or retype the `{char}` here",
+                       excerpt=excerpt)
+    return Problem(path, line, col, "encoding", f"byte 0x{byte:02x} is not valid UTF-8",
+                   hint="re-save the file as UTF-8 in your editor", excerpt=excerpt)
 
 
 def _not_text(path: str, text: str, index: int) -> Problem:
