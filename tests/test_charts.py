@@ -76,7 +76,8 @@ def test_measurements_sit_at_their_month_and_none_after_the_period(tmp_path):
     after the period (October is after the report's period); a month without a measurement is at the axis minimum, hidden by the mask."""
     lines = chart(report(tmp_path, {"outcomes/o.yaml": INDICATOR}))
     assert numbers(lines["measured"]) == [10, 22, 0, 0, 0, 0, 0, 0, 35, 0, 0]
-    assert lines["bar"] == "bar [" + ", ".join(["0"] * 11) + "]"
+    mask = numbers(lines["bar"])  # unnamed white bars just above the axis minimum, in every month
+    assert len(mask) == 11 and len(set(mask)) == 1 and 0 < mask[0] < 55 * 0.01
     assert lines["measured"].startswith('bar "measured"') and lines["line"].startswith('line "planned path"')
 
 

@@ -14,7 +14,9 @@ from impactctl.report.escape import chart_label
 STEPS = (1, 2, 3, 6, 12, 24, 60)
 MAX_STEPS = 12
 # xychart has no gaps in a series and draws a bar at the axis minimum as a stub (the axis's padding):
-# an untitled white bar series at the minimum hides the stubs, so a month without a measurement shows no bar.
+# an untitled white bar series just above the minimum (MASK of the axis's height, so no anti-aliased edge of a
+# stub shows) hides the stubs, so a month without a measurement shows no bar.
+MASK = 0.005
 # Fixed text only: nothing from a record reaches this line. Black bars and a grey line survive black-and-white print.
 INIT = ('%%{init: {"theme": "default", "xyChart": {"width": 900, "height": 450, "showLegend": true, '
         '"xAxis": {"labelFontSize": 12}}, "themeVariables": {"xyChart": {"backgroundColor": "#ffffff", '
@@ -56,7 +58,7 @@ def indicator_chart(title: str, indicator: Indicator, period: Period) -> Chart |
         + ", ".join(f'"{s:%Y-%m}"' for s in slots) + "]",
         f'    y-axis "{unit}" {_number(low)} --> {_number(high)}',
         f'    bar "{MEASURED}" [' + ", ".join(_number(v) for v in bars) + "]",
-        "    bar [" + ", ".join(_number(low) for _ in slots) + "]",
+        "    bar [" + ", ".join(_number(round(low + (high - low) * MASK, 2)) for _ in slots) + "]",
         f'    line "{PLANNED}" [' + ", ".join(_number(v) for v in _path(slots, knots)) + "]",
     ]), _legend(indicator, measured, knots))
 
