@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass
@@ -80,20 +81,22 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _nearest(slots: list[dt.date], day: dt.date) -> int:
-    return min(range(len(slots)), key=lambda i: abs((slots[i] - day).days))
+    """The slot closest to `day`; the earlier one on a tie."""
+    i = bisect.bisect_left(slots, day)
+    if i == 0 or i == len(slots):
+        return min(i, len(slots) - 1)
+    return i - 1 if day - slots[i - 1] <= slots[i] - day else i
 
 
 def _path(slots: list[dt.date], knots: list[tuple[dt.date, float]]) -> list[float]:
     """The planned value at every slot: straight between knots (at their nearest slots), flat outside them."""
     at = {_nearest(slots, day): value for day, value in knots}  # a later knot in the same slot wins
     marks = sorted(at)
-    path = []
-    for i in range(len(slots)):
-        before = max((m for m in marks if m <= i), default=marks[0])
-        after = min((m for m in marks if m >= i), default=marks[-1])
-        share = (i - before) / (after - before) if after != before else 0
-        path.append(round(at[before] + (at[after] - at[before]) * share, 2))
-    return path
+    path = [at[marks[0]]] * marks[0]
+    for before, after in zip(marks, marks[1:]):
+        path += [at[before] + (at[after] - at[before]) * (i - before) / (after - before) for i in range(before, after)]
+    path += [at[marks[-1]]] * (len(slots) - marks[-1])
+    return [round(value, 2) for value in path]
 
 
 def _legend(indicator: Indicator, measured: list[tuple[dt.date, float]], knots: list[tuple[dt.date, float]]) -> str:
