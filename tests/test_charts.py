@@ -72,8 +72,8 @@ def test_the_planned_path_bends_at_the_milestone_and_ends_at_the_target(tmp_path
 
 
 def test_measurements_sit_at_their_month_and_none_after_the_period(tmp_path):
-    """Bars at January (baseline), February and September (30 August is nearer 1 September); December is
-    after the period (October is after the report's period); a month without a measurement is at the axis minimum, hidden by the mask."""
+    """Bars at January (baseline), February and September (30 August is nearer 1 September); October's is after
+    the report's period; a month without a measurement is at the axis minimum, hidden by the mask."""
     lines = chart(report(tmp_path, {"outcomes/o.yaml": INDICATOR}))
     assert numbers(lines["measured"]) == [10, 22, 0, 0, 0, 0, 0, 0, 35, 0, 0]
     mask = numbers(lines["bar"])  # unnamed white bars just above the axis minimum, in every month

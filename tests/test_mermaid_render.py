@@ -43,8 +43,8 @@ def test_every_mermaid_block_renders_and_charts_name_two_distinct_series(tmp_pat
     assert sum("xychart-beta" in b for b in blocks) >= 8 and sum("flowchart LR" in b for b in blocks) == 2
     source = tmp_path / "all.md"
     source.write_text("".join(f"```mermaid\n{block}```\n\n" for block in blocks))
-    ran = subprocess.run([*command, "--input", str(source), "--output", str(tmp_path / "out.md"), "--outputFormat", "svg"],
-                         capture_output=True, text=True, timeout=600)
+    ran = subprocess.run([*command, "--input", str(source), "--output", str(tmp_path / "out.md"),
+                          "--outputFormat", "svg"], capture_output=True, text=True, timeout=600)
     assert ran.returncode == 0, ran.stdout + ran.stderr
     for number, block in enumerate(blocks, start=1):
         svg = (tmp_path / f"out-{number}.svg").read_text()
