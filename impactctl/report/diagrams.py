@@ -1,60 +1,48 @@
-"""Mermaid diagrams as text: the pathway flowchart and a line chart per quantitative indicator."""
+"""The pathway as a Mermaid flowchart: activities → outcomes within each impact area, then stakeholder groups."""
 
 from __future__ import annotations
 
 from impactctl.model.ledger import Entry, Ledger
-from impactctl.model.periods import Period
-from impactctl.model.records import Indicator
-from impactctl.report.escape import chart_label, mermaid
+from impactctl.report.escape import mermaid
 
 MAX_PATHWAY_ACTIVITIES = 40
 
 
 def pathway(ledger: Ledger, activities: list[Entry]) -> str:
-    """activities → outcomes → stakeholder groups, for the period's activities (node ids are generated, never user text)."""
+    """Left to right: one box per impact area holding its activities and their outcomes, the stakeholder groups
+    at the right (node ids are generated, never user text). An activity sits in the area of its outcomes when it
+    can, so few edges cross between boxes; past MAX_PATHWAY_ACTIVITIES a node says how many are left out."""
     outcomes = ledger.index("outcomes")
-    groups = ledger.config.vocabularies.groups
-    lines = ["flowchart LR"]
+    vocab = ledger.config.vocabularies
+    shown = activities[:MAX_PATHWAY_ACTIVITIES]
     outcome_nodes: dict[str, str] = {}
-    group_nodes: dict[str, str] = {}
+    members: dict[str, list[str]] = {}  # area → node lines, in order of first appearance
     edges: list[str] = []
-    for a, activity in enumerate(activities[:MAX_PATHWAY_ACTIVITIES]):
-        lines.append(f'    a{a}["{mermaid(activity.record.title)}"]')
-        for oid in activity.record.outcomes:
-            if oid not in outcomes:
-                continue
+    for a, activity in enumerate(shown):
+        linked = [oid for oid in activity.record.outcomes if oid in outcomes]
+        areas = [outcomes[oid].record.area for oid in linked]
+        home = activity.record.area if activity.record.area in areas or not areas else areas[0]
+        members.setdefault(home, []).append(f'a{a}["{mermaid(activity.record.title)}"]')
+        for oid in linked:
             if oid not in outcome_nodes:
                 outcome_nodes[oid] = f"o{len(outcome_nodes)}"
-                lines.append(f'    {outcome_nodes[oid]}(["{mermaid(outcomes[oid].record.title)}"])')
+                members.setdefault(outcomes[oid].record.area, []).append(
+                    f'{outcome_nodes[oid]}(["{mermaid(outcomes[oid].record.title)}"])')
             edges.append(f"    a{a} --> {outcome_nodes[oid]}")
+    lines = ["flowchart LR"]
+    order = [area for area in vocab.areas if area in members] + sorted(set(members) - set(vocab.areas))
+    for s, area in enumerate(order):
+        lines.append(f'    subgraph s{s}["{mermaid(vocab.areas.get(area, area))}"]')
+        lines.append("        direction LR")
+        lines.extend(f"        {node}" for node in members[area])
+        lines.append("    end")
+    group_nodes: dict[str, str] = {}
     for oid, node in outcome_nodes.items():
         for group in outcomes[oid].record.groups:
             if group not in group_nodes:
                 group_nodes[group] = f"g{len(group_nodes)}"
-                lines.append(f'    {group_nodes[group]}{{{{"{mermaid(groups.get(group, group))}"}}}}')
+                lines.append(f'    {group_nodes[group]}{{{{"{mermaid(vocab.groups.get(group, group))}"}}}}')
             edges.append(f"    {node} --> {group_nodes[group]}")
+    if len(activities) > len(shown):
+        lines.append(f'    more["{len(activities) - len(shown)} more activities not shown"]')
     return "\n".join(lines + sorted(set(edges), key=edges.index))
-
-
-def indicator_chart(title: str, indicator: Indicator, period: Period) -> str:
-    """The indicator's measurements up to the period's end beside the planned straight line."""
-    base, goal = indicator.baseline, indicator.target
-    points = [(base.date, base.value)] + [(m.date, m.value) for m in sorted(indicator.measurements, key=lambda m: m.date)
-                                          if m.date <= period.end and not isinstance(m.value, str)]
-    span = (goal.date - base.date).days or 1
-    plan = [round(base.value + (goal.value - base.value) * min(max((d - base.date).days / span, 0), 1), 2)
-            for d, _ in points]
-    values = [v for _, v in points] + [goal.value] + plan
-    low, high = min(values), max(values)
-    return "\n".join([
-        "xychart-beta",
-        f'    title "{chart_label(title)}"',
-        "    x-axis [" + ", ".join(f'"{d.isoformat()}"' for d, _ in points) + "]",
-        f'    y-axis "{chart_label(indicator.unit or "value")}" {_number(min(low, 0))} --> {_number(high * 1.1 if high > 0 else 1)}',
-        "    line [" + ", ".join(_number(v) for _, v in points) + "]",
-        "    line [" + ", ".join(_number(v) for v in plan) + "]",
-    ])
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"

@@ -10,6 +10,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([#+=>-])")
 _NUMBERED = re.compile(r"^(\d+)([.)])")
 _WHITESPACE = re.compile(r"\s+")
+_PERCENTS = re.compile(r"%+")
 
 
 # Text made only of these characters, single-spaced, needs no escaping (most titles and labels): a fast path.
@@ -37,6 +38,8 @@ def mermaid(text: object) -> str:
 
 
 def chart_label(text: object) -> str:
-    """A Mermaid chart title or axis label: characters that xychart cannot take are dropped."""
+    """A Mermaid chart title or axis label: characters that xychart cannot take are dropped; a `%` is kept
+    alone (a unit like `% of respondents`) but never doubled, since `%%` opens a Mermaid comment or directive."""
     value = _WHITESPACE.sub(" ", str(text)).strip()
-    return "".join(char for char in value if char not in '"`[]{}|;%<>&#\\')[:80]
+    value = "".join(char for char in value if char not in '"`[]{}|;<>&#\\')
+    return _PERCENTS.sub("%", value)[:80].strip()

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
-from impactctl.report import diagrams, figures, privacy
+from impactctl.report import charts, diagrams, figures, privacy
 from impactctl.report.progress import progress
 
 
@@ -136,12 +136,13 @@ def _changes(history: Any, redactor: privacy.Redactor) -> dict[str, Any]:
 
 
 def _charts(ledger: Ledger, period: Period) -> list[dict[str, Any]]:
-    charts = []
+    found = []
     for entry in sorted(ledger.outcomes, key=lambda e: e.record.id):
         if entry.record.status == "dropped":
             continue
         for indicator in entry.record.indicators:
-            if indicator.quantitative and indicator.baseline and indicator.target:
+            chart = charts.indicator_chart(indicator.name, indicator, period) if indicator.quantitative else None
+            if chart:
                 title = f"{indicator.name} ({entry.record.id})"
-                charts.append({"title": title, "chart": Markup(diagrams.indicator_chart(indicator.name, indicator, period))})
-    return charts
+                found.append({"title": title, "chart": Markup(chart.mermaid), "legend": chart.legend})
+    return found

@@ -93,22 +93,27 @@ def test_no_line_starts_with_record_text(report):
     assert "javascript:alert(1) # injected heading line2 - item &gt; quote code 1. numbered" in report  # folded
 
 
-MERMAID_LINE = re.compile(r"""^(?:flowchart\ LR|xychart-beta
-    |\ {4}(?:a\d+\["(?P<a>[^"]*)"\]|o\d+\(\["(?P<o>[^"]*)"\]\)|g\d+\{\{"(?P<g>[^"]*)"\}\}|[aog]\d+\ -->\ [aog]\d+
-    |title\ "[^"]*"|x-axis\ \[(?:"[\d-]+"(?:,\ )?)+\]|y-axis\ "[^"]*"\ [\d.-]+\ -->\ [\d.-]+|line\ \[[\d.,\ -]+\]))$""",
-                          re.VERBOSE)
+MERMAID_LINE = re.compile(r"""^(?:flowchart\ LR|xychart-beta|\ {4}end|\ {8}direction\ LR
+    |%%\{init:\ \{"theme":\ "default",\ "xyChart":\ \{[^%]*\}\}\}%%
+    |\ {4}subgraph\ s\d+\["(?P<s>[^"]*)"\]
+    |\ {4,8}(?:a\d+\["(?P<a>[^"]*)"\]|o\d+\(\["(?P<o>[^"]*)"\]\)|g\d+\{\{"(?P<g>[^"]*)"\}\}|[aog]\d+\ -->\ [aog]\d+
+    |title\ "(?P<t>[^"]*)"|x-axis\ "[\w\ -]+"\ \[(?:"[\d-]+"(?:,\ )?)+\]|y-axis\ "(?P<y>[^"]*)"\ [\d.-]+\ -->\ [\d.-]+
+    |(?:line|bar)(?:\ "(?:measured|planned\ path)")?\ \[[\d.,\ -]+\]))$""", re.VERBOSE)
 
 
 def test_mermaid_blocks_hold_only_their_own_syntax(report):
     """Inside ```mermaid blocks every line is a node, an edge or a chart line the report wrote; labels hold
     no quote, bracket, brace, `<`, `>`, `;` or `%` (so no `"]);`, `-->`, `%%{init}%%` or `click` can act)."""
     blocks = re.findall(r"^```mermaid\n(.*?)^```", report, re.MULTILINE | re.DOTALL)
-    assert len(blocks) == 2
+    assert len(blocks) == 2 and "subgraph" in blocks[0] and "xychart-beta" in blocks[1]
     for line in "".join(blocks).splitlines():
         match = MERMAID_LINE.match(line)
         assert match, line
-        label = re.sub(r"#\w+;", "", match.group("a") or match.group("o") or match.group("g") or "")  # entities
+        node = match.group("a") or match.group("o") or match.group("g") or match.group("s") or ""
+        label = re.sub(r"#\w+;", "", node)  # entities
         assert not set(label) & set('"[]{}<>;%`|'), label
+        chart_text = (match.group("t") or "") + (match.group("y") or "")
+        assert not set(chart_text) & set('"[]{}<>;`|#') and "%%" not in chart_text, chart_text
 
 
 def test_validate_output_keeps_user_text_on_one_line(tmp_path):
