@@ -61,7 +61,7 @@ def test_output_is_written_and_only_when_valid(ledger, tmp_path):
     other = tmp_path / "other.md"
     result = report(ledger, "--output", str(other))
     assert result.exit_code == 1 and not other.exists()
-    assert "community-researchers.yaml:2:1" in result.output
+    assert "community-researchers.yaml:1:5" in result.output  # the `[` never closed
 
 
 def test_public_profile_shows_no_personal_data(ledger):
