@@ -28,6 +28,7 @@ runner = CliRunner()
 COMMANDS = {
     "add-outcome": ["add-outcome", "--title", "Killed outcome", "--area", "work", "--domain", "conceptual", "--group",
                     "employers", "--owner", "Dr A", "--statement", "S", "--due", "2028-12-31", "--indicator-name", "N",
+                    "--baseline-date", "2026-01-15",
                     "--measure", "percent", "--unit", "%", "--baseline", "1", "--target", "5", "--no-input"],
     "record": ["record", "parents-adversity-awareness", "--indicator", "ind-parents-understanding", "--value", "61",
                "--date", "2026-11-21", "--evidence", "ev-parents-survey-2026-q1"],

@@ -240,7 +240,7 @@ def test_a_ledger_with_errors_exits_1_and_writes_nothing(ledger, tmp_path, args)
     target = tmp_path / "out"
     result = run(ledger, *args, "--output", str(target))
     assert result.exit_code == 1, result.output
-    assert "community-researchers.yaml:2:1" in result.stderr and "nothing was written" in result.stderr
+    assert "community-researchers.yaml:1:5" in result.stderr and "nothing was written" in result.stderr
     assert not target.exists() and result.stdout == ""
 
 
