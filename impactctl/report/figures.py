@@ -33,8 +33,10 @@ def reach(entries: list[Entry]) -> int:
     return sum(e.record.reach.count for e in entries if e.record.reach and e.record.reach.count)
 
 
-def cost(entries: list[Entry], currency: str) -> float:
-    return sum(e.record.cost.amount for e in entries if e.record.cost and e.record.cost.currency == currency)
+def cost(entries: list[Entry], currency: str) -> float | None:
+    """Total cost in the centre's currency; None (shown "—") when no entry records one: never an invented 0."""
+    amounts = [e.record.cost.amount for e in entries if e.record.cost and e.record.cost.currency == currency]
+    return sum(amounts) if amounts else None
 
 
 def headline(ledger: Ledger, period: Period, previous: Period) -> list[dict[str, Any]]:
