@@ -69,3 +69,94 @@ def test_cost_is_a_dash_when_nothing_in_the_period_records_one(tmp_path):
     assert "at a cost of 0" not in text and " 0 GBP" not in text
     assert row(text, "| Study |").endswith("| — |")
     assert row(text, "| Employer survey").split(" | ")[5] == "—"
+
+
+# --- figures that add up ------------------------------------------------------------------------------------
+
+
+def test_a_year_long_activity_is_shared_over_its_days_and_counted_once_when_it_ends(tmp_path):
+    study = ACTIVITY.format(id="employer-study", title="Employer study", start="2026-01-01", end="2026-12-31")
+    root = write_ledger(tmp_path / "l", {
+        "outcomes/employers-aware.yaml": OUTCOME.format(id="employers-aware"),
+        "activities/employer-study.yaml": study + "reach: {count: 100}\ncost: {amount: 1000, currency: GBP}\n",
+    })
+    q2 = report(root, "--period", "2026-Q2")
+    assert headline(q2) == {"Activities completed": "0", "People reached": "25", "Cost (GBP)": "249",
+                            "New evidence": "0", "Measurements": "0", "Outcomes achieved": "0"}
+    assert "### Ongoing at 2026-06-30" in q2 and "No activity ended in 2026-Q2." in q2
+    assert row(q2, "| Employer study").endswith("| 2026-01-01 to 2026-12-31 | 25 | 249 | Dr A. Researcher |")
+    q4 = report(root, "--period", "2026-Q4")
+    assert headline(q4)["Activities completed"] == "1" and "No activity was running at the end of 2026-Q4." in q4
+    assert [headline(report(root, "--period", f"2026-Q{q}"))["Cost (GBP)"] for q in (1, 3, 4)] == ["247", "252", "252"]
+
+
+def headline(text: str) -> dict[str, str]:
+    """The headline table's figures for the report's own period, by label."""
+    section = text.split("## Headline figures", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    return {cells[0].removeprefix("| "): cells[1] for cells in rows[1:]}
+
+
+def total(figures: list[str]) -> str:
+    """What a column of headline figures adds up to, written as the report writes it ("—": none recorded)."""
+    numbers = [float(f.replace(",", "")) for f in figures if f != "—"]
+    if not numbers:
+        return "—"
+    whole = sum(numbers)
+    return f"{whole:,.0f}" if round(whole, 2).is_integer() else f"{whole:,.2f}"
+
+
+def assert_parts_add_up(root: Path, whole: str, parts: list[str]) -> None:
+    year = headline(report(root, "--period", whole))
+    quarters = [headline(report(root, "--period", part)) for part in parts]
+    assert set(year) == {"Activities completed", "People reached", "Cost (GBP)", "New evidence", "Measurements",
+                         "Outcomes achieved"}
+    for label, figure in year.items():
+        assert total([q[label] for q in quarters]) == figure, label
+
+
+def test_the_four_quarters_of_the_shipped_ledger_add_up_to_the_year(ledger):
+    assert_parts_add_up(ledger, "2026", ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
+    assert headline(report(ledger, "--period", "2026"))["People reached"] != "0"
+
+
+def test_a_range_split_anywhere_adds_up(ledger):
+    assert_parts_add_up(ledger, "2025-11-17..2026-08-09",
+                        ["2025-11-17..2025-11-17", "2025-11-18..2026-02-28", "2026-03-01..2026-08-09"])
+
+
+def test_the_four_quarters_of_a_generated_ledger_add_up_to_the_year(tmp_path):
+    from tests.test_benchmark_generator import load_generator
+
+    root = tmp_path / "generated"
+    load_generator().generate(root, 300, 0.0, 3)
+    assert_parts_add_up(root, "2026", ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
+    assert_parts_add_up(root, "2025", ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"])
+
+
+def test_every_partition_of_a_range_adds_up_to_the_range(tmp_path):
+    """Many random cuts of two years, figure by figure, on a generated ledger (computed, not rendered)."""
+    import datetime as dt
+    import random
+
+    from impactctl import api
+    from impactctl.model.periods import Period
+    from impactctl.report import figures
+    from tests.test_benchmark_generator import load_generator
+
+    root = tmp_path / "generated"
+    load_generator().generate(root, 300, 0.0, 5)
+    ledger, _ = api.check(root, today=TODAY, need_ledger=True)
+    whole = Period(dt.date(2025, 1, 1), dt.date(2026, 12, 31), "whole")
+
+    def values(period: Period) -> list:
+        return [row["value"] for row in figures.headline(ledger, period, period)]
+
+    expected = values(whole)
+    rng = random.Random(11)
+    for _ in range(20):
+        cuts = sorted(rng.sample(range(1, (whole.end - whole.start).days), rng.randint(1, 12)))
+        bounds = [whole.start, *(whole.start + dt.timedelta(days=c) for c in cuts), whole.end + dt.timedelta(days=1)]
+        parts = [values(Period(a, b - dt.timedelta(days=1), "part")) for a, b in zip(bounds, bounds[1:])]
+        sums = [round(sum(p[i] or 0 for p in parts), 2) for i in range(len(expected))]
+        assert sums == [round(e or 0, 2) for e in expected]

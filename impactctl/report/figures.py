@@ -7,13 +7,23 @@ from typing import Any
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
+from impactctl.report import attribution
 
 
 def activities_in(ledger: Ledger, period: Period) -> list[Entry]:
     """Activities running at any time in the period, by start date."""
-    found = [e for e in ledger.activities
-             if e.record.start <= period.end and (e.record.end or e.record.start) >= period.start]
+    found = [e for e in ledger.activities if attribution.running(e.record, period)]
     return sorted(found, key=lambda e: (e.record.start, e.record.id))
+
+
+def ended_in(entries: list[Entry], period: Period) -> list[Entry]:
+    """The activities that count in the period: those whose last day falls in it."""
+    return [e for e in entries if attribution.ended(e.record, period)]
+
+
+def ongoing_at(entries: list[Entry], period: Period) -> list[Entry]:
+    """The activities still running after the period's end (counted in the period they end)."""
+    return [e for e in entries if attribution.ongoing(e.record, period)]
 
 
 def evidence_in(ledger: Ledger, period: Period) -> list[Entry]:
@@ -29,40 +39,58 @@ def achieved_in(ledger: Ledger, period: Period) -> list[Entry]:
     return [e for e in ledger.outcomes if e.record.status == "achieved" and e.record.status_date in period]
 
 
-def reach(entries: list[Entry]) -> int:
-    return sum(e.record.reach.count for e in entries if e.record.reach and e.record.reach.count)
+def reach(entries: list[Entry], period: Period) -> int | None:
+    """People reached in the period: each activity's share of its reach; None when none records a reach."""
+    counted = [e.record for e in entries if e.record.reach and e.record.reach.count is not None]
+    return sum(attribution.share(a.reach.count, a, period) for a in counted) if counted else None
 
 
-def cost(entries: list[Entry], currency: str) -> float | None:
-    """Total cost in the centre's currency; None (shown "—") when no entry records one: never an invented 0."""
-    amounts = [e.record.cost.amount for e in entries if e.record.cost and e.record.cost.currency == currency]
-    return sum(amounts) if amounts else None
+def cost(entries: list[Entry], currency: str, period: Period) -> int | float | None:
+    """The period's share of the activities' cost in the centre's currency; None (shown "—") when no entry
+    records one: never an invented 0."""
+    costed = [e.record for e in entries if e.record.cost and e.record.cost.currency == currency]
+    if not costed:
+        return None
+    return attribution.major_units(sum(attribution.cost_share(a.cost.amount, a, period) for a in costed))
 
 
 def headline(ledger: Ledger, period: Period, previous: Period) -> list[dict[str, Any]]:
-    """Figures for the period beside the previous one."""
-    def figures(p: Period) -> list[int]:
-        acts = activities_in(ledger, p)
-        return [len(acts), reach(acts), len(evidence_in(ledger, p)), measurements_in(ledger, p), len(achieved_in(ledger, p))]
+    """Figures for the period beside the previous one; each adds up over the periods of a partition."""
+    currency = ledger.config.centre.currency
 
-    labels = ["Activities", "People reached", "New evidence", "Measurements", "Outcomes achieved"]
+    def figures(p: Period) -> list[Any]:
+        running = activities_in(ledger, p)
+        return [len(ended_in(running, p)), reach(running, p), cost(running, currency, p), len(evidence_in(ledger, p)),
+                measurements_in(ledger, p), len(achieved_in(ledger, p))]
+
+    labels = ["Activities completed", "People reached", f"Cost ({currency})", "New evidence", "Measurements",
+              "Outcomes achieved"]
     rows = []
     for label, now, before in zip(labels, figures(period), figures(previous)):
-        rows.append({"label": label, "value": now, "previous": before, "change": _signed(now - before)})
+        change = "—" if now is None or before is None else _signed(now - before)
+        rows.append({"label": label, "value": now, "previous": before, "change": change})
     return rows
 
 
-def _signed(number: int) -> str:
-    return f"+{number:,}" if number > 0 else (f"−{-number:,}" if number < 0 else "0")
+def _signed(number: int | float) -> str:
+    shown = f"{abs(number):,}" if isinstance(number, int) or float(number).is_integer() else f"{abs(number):,.2f}"
+    shown = shown.removesuffix(".0")
+    return f"+{shown}" if number > 0 else (f"−{shown}" if number < 0 else "0")
 
 
-def group_totals(entries: list[Entry], key: str, labels: dict[str, str], currency: str) -> list[dict[str, Any]]:
-    """Activities grouped by `type` or `area`: count, reach and cost, in vocabulary order."""
+def group_totals(entries: list[Entry], key: str, labels: dict[str, str], currency: str,
+                 period: Period) -> list[dict[str, Any]]:
+    """Running activities grouped by `type` or `area`: completed, ongoing, the period's reach and cost."""
     grouped: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         grouped[getattr(entry.record, key)].append(entry)
-    return [{"label": labels.get(k, k), "count": len(grouped[k]), "reach": reach(grouped[k]),
-             "cost": cost(grouped[k], currency)} for k in [*labels, *sorted(set(grouped) - set(labels))] if grouped[k]]
+    return [totals(grouped[k], labels.get(k, k), currency, period)
+            for k in [*labels, *sorted(set(grouped) - set(labels))] if grouped[k]]
+
+
+def totals(entries: list[Entry], label: str, currency: str, period: Period) -> dict[str, Any]:
+    return {"label": label, "count": len(ended_in(entries, period)), "ongoing": len(ongoing_at(entries, period)),
+            "reach": reach(entries, period), "cost": cost(entries, currency, period)}
 
 
 def engagement(ledger: Ledger, entries: list[Entry]) -> list[dict[str, Any]]:

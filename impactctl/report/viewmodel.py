@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
-from impactctl.report import diagrams, figures, privacy
+from impactctl.report import attribution, diagrams, figures, privacy
 from impactctl.report.progress import progress
 
 
@@ -20,6 +20,7 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
     redactor = privacy.Redactor(ledger, profile)
     previous = period.previous(config.centre.reporting_year_start_month)
     activities = figures.activities_in(ledger, period)
+    currency = config.centre.currency
     used: dict[str, Entry] = {}
     model = {
         "centre": {"name": config.centre.name, "funder": config.centre.funder or "", "grant": config.centre.grant or ""},
@@ -31,11 +32,12 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "outcomes": _outcomes(ledger, period, used),
         "coverage_groups": figures.coverage(ledger, "groups"),
         "coverage_areas": figures.coverage(ledger, "areas"),
-        "activities": [_activity(e, ledger, used) for e in activities],
-        "activities_by_type": figures.group_totals(activities, "type", vocab.activity_types, config.centre.currency),
-        "activities_by_area": figures.group_totals(activities, "area", vocab.areas, config.centre.currency),
-        "totals": {"count": len(activities), "reach": figures.reach(activities),
-                   "cost": figures.cost(activities, config.centre.currency)},
+        "attribution": attribution.RULE,
+        "activities": [_activity(e, ledger, period, used) for e in figures.ended_in(activities, period)],
+        "ongoing": [_activity(e, ledger, period, used) for e in figures.ongoing_at(activities, period)],
+        "activities_by_type": figures.group_totals(activities, "type", vocab.activity_types, currency, period),
+        "activities_by_area": figures.group_totals(activities, "area", vocab.areas, currency, period),
+        "totals": figures.totals(activities, "all activities", currency, period),
         "engagement": figures.engagement(ledger, activities),
         "advisory": _advisory(ledger, activities, profile, used),
         "evidence": [_evidence(e, ledger, profile, used) for e in figures.evidence_in(ledger, period)],
@@ -81,13 +83,16 @@ def _indicator(outcome: Any, indicator: Any, period: Period) -> dict[str, Any]:
     }
 
 
-def _activity(entry: Entry, ledger: Ledger, used: dict[str, Entry]) -> dict[str, Any]:
+def _activity(entry: Entry, ledger: Ledger, period: Period, used: dict[str, Entry]) -> dict[str, Any]:
+    """One activity with the period's share of its reach and cost (see attribution)."""
     record, vocab = entry.record, ledger.config.vocabularies
     used[record.id] = entry
     return {"id": record.id, "title": record.title, "type": vocab.activity_types.get(record.type, record.type),
             "area": vocab.areas.get(record.area, record.area), "start": record.start, "end": record.end,
-            "reach": record.reach.count if record.reach else None,
-            "cost": record.cost.amount if record.cost else None, "lead": record.lead}
+            "reach": figures.reach([entry], period),
+            "cost": figures.cost([entry], record.cost.currency, period) if record.cost else None,
+            "currency": record.cost.currency if record.cost and record.cost.currency != ledger.config.centre.currency
+            else "", "lead": record.lead}
 
 
 def _advisory(ledger: Ledger, activities: list[Entry], profile: str, used: dict[str, Entry]) -> dict[str, Any]:
