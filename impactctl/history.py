@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+from impactctl.model.records import OutcomeStatus
 from impactctl.source import fastyaml, git
 from impactctl.source.limits import MAX_FILE_BYTES
 
@@ -28,6 +29,7 @@ SHALLOW_NOTE = ("this is a shallow clone: history before the clone's depth is mi
 _PROSE = frozenset({"title", "name", "statement", "rationale", "description", "note", "audience"})
 _SHORT = 40
 _MISSING: Any = object()
+OUTCOME_STATUSES = frozenset(get_args(OutcomeStatus))
 
 
 @dataclass
@@ -245,3 +247,38 @@ def _unique_by_identity(items: list) -> dict[Any, Any]:
     for item in items:
         seen.setdefault(_identity(item), []).append(item)
     return {k: v[0] for k, v in seen.items() if k is not None and len(v) == 1}
+
+
+def outcome_statuses(root: Path, disk: Path, asked: list[tuple[str, dict[str, tuple[str, dt.date | None]]]]
+                     ) -> list[dict[str, tuple[str, dt.date | None]]]:
+    """For each (revision, {outcome file: its (status, status_date) now}), the (status, status_date) each file
+    had at that revision; a file the revision does not have, or cannot be read there, is left out.
+
+    `disk` is the ledger folder holding the files as they are now: a file identical at the revision keeps its
+    status now, so only files changed since are read from git and parsed.
+    """
+    texts = git.texts_at(root, [(rev, list(now)) for rev, now in asked], disk)
+    found: list[dict[str, tuple[str, dt.date | None]]] = []
+    for (_, now), changed in zip(asked, texts):
+        states: dict[str, tuple[str, dt.date | None]] = {}
+        for rel, current in now.items():
+            if rel not in changed:
+                states[rel] = current
+            elif (then := _status_in(rel, changed[rel])) is not None:
+                states[rel] = then
+        found.append(states)
+    return found
+
+
+def _status_in(rel: str, text: str | None) -> tuple[str, dt.date | None] | None:
+    """An outcome file's (status, status_date), or None when it is absent or does not say clearly."""
+    data = _read(rel, text)
+    if not isinstance(data, dict):
+        return None
+    status, day = data.get("status", "planned"), data.get("status_date")
+    if status not in OUTCOME_STATUSES:
+        return None
+    try:
+        return status, dt.date.fromisoformat(day) if isinstance(day, str) else None
+    except ValueError:
+        return status, None

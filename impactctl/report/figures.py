@@ -8,6 +8,7 @@ from typing import Any
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
 from impactctl.report import attribution
+from impactctl.report.status import StatusAt, statuses
 
 
 def activities_in(ledger: Ledger, period: Period) -> list[Entry]:
@@ -34,9 +35,9 @@ def measurements_in(ledger: Ledger, period: Period) -> int:
     return sum(1 for e in ledger.outcomes for i in e.record.indicators for m in i.measurements if m.date in period)
 
 
-def achieved_in(ledger: Ledger, period: Period) -> list[Entry]:
-    """Outcomes whose status became `achieved` in the period (by `status_date`)."""
-    return [e for e in ledger.outcomes if e.record.status == "achieved" and e.record.status_date in period]
+def achieved_in(states: dict[str, StatusAt], period: Period) -> list[str]:
+    """Outcomes achieved at the period's end whose achievement dates from within it (`states` at its end)."""
+    return sorted(i for i, state in states.items() if state.status == "achieved" and state.since in period)
 
 
 def reach(entries: list[Entry], period: Period) -> int | None:
@@ -54,21 +55,24 @@ def cost(entries: list[Entry], currency: str, period: Period) -> int | float | N
     return attribution.major_units(sum(attribution.cost_share(a.cost.amount, a, period) for a in costed))
 
 
-def headline(ledger: Ledger, period: Period, previous: Period) -> list[dict[str, Any]]:
-    """Figures for the period beside the previous one; each adds up over the periods of a partition."""
+def headline(ledger: Ledger, period: Period, previous: Period,
+             states: tuple[dict[str, StatusAt], dict[str, StatusAt]] | None = None) -> list[dict[str, Any]]:
+    """Figures for the period beside the previous one; each adds up over the periods of a partition.
+    `states`: the outcomes' statuses at the end of each (default: from the ledger alone)."""
     currency = ledger.config.centre.currency
+    now, before = states or (statuses(ledger, period.end), statuses(ledger, previous.end))
 
-    def figures(p: Period) -> list[Any]:
+    def figures(p: Period, at_end: dict[str, StatusAt]) -> list[Any]:
         running = activities_in(ledger, p)
         return [len(ended_in(running, p)), reach(running, p), cost(running, currency, p), len(evidence_in(ledger, p)),
-                measurements_in(ledger, p), len(achieved_in(ledger, p))]
+                measurements_in(ledger, p), len(achieved_in(at_end, p))]
 
     labels = ["Activities completed", "People reached", f"Cost ({currency})", "New evidence", "Measurements",
               "Outcomes achieved"]
     rows = []
-    for label, now, before in zip(labels, figures(period), figures(previous)):
-        change = "—" if now is None or before is None else _signed(now - before)
-        rows.append({"label": label, "value": now, "previous": before, "change": change})
+    for label, value, earlier in zip(labels, figures(period, now), figures(previous, before)):
+        change = "—" if value is None or earlier is None else _signed(value - earlier)
+        rows.append({"label": label, "value": value, "previous": earlier, "change": change})
     return rows
 
 
@@ -109,13 +113,15 @@ def engagement(ledger: Ledger, entries: list[Entry]) -> list[dict[str, Any]]:
             for key, label in groups.items()]
 
 
-def coverage(ledger: Ledger, rows_from: str) -> dict[str, Any]:
-    """Live outcomes counted by (group or area) × domain; empty cells are the plan's gaps."""
+def coverage(ledger: Ledger, rows_from: str, states: dict[str, StatusAt] | None = None) -> dict[str, Any]:
+    """Live outcomes (by their status in `states`, else now) counted by (group or area) × domain; empty
+    cells are the plan's gaps."""
     vocab = ledger.config.vocabularies
     row_labels = vocab.groups if rows_from == "groups" else vocab.areas
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for entry in ledger.outcomes:
-        if entry.record.status == "dropped":
+        state = (states or {}).get(entry.record.id)
+        if (state.status if state else entry.record.status) == "dropped":
             continue
         keys = entry.record.groups if rows_from == "groups" else [entry.record.area]
         for key in keys:
