@@ -160,3 +160,52 @@ def test_every_partition_of_a_range_adds_up_to_the_range(tmp_path):
         parts = [values(Period(a, b - dt.timedelta(days=1), "part")) for a, b in zip(bounds, bounds[1:])]
         sums = [round(sum(p[i] or 0 for p in parts), 2) for i in range(len(expected))]
         assert sums == [round(e or 0, 2) for e in expected]
+
+
+# --- the status summary -------------------------------------------------------------------------------------
+
+
+def measured(outcome_id: str, value: int, target_date: str = "2028-12-31") -> str:
+    text = OUTCOME.format(id=outcome_id).replace("date: 2028-12-31}", f"date: {target_date}}}")
+    return text.replace("title: Employers understand", f"title: {outcome_id.capitalize()} - employers understand") + (
+        f"    measurements:\n      - {{date: 2026-06-15, value: {value}}}\n")
+
+
+def test_the_status_summary_counts_indicators_and_names_the_outcomes_needing_attention(tmp_path):
+    root = write_ledger(tmp_path / "l", {
+        "outcomes/steady.yaml": measured("steady", 30),
+        "outcomes/slipping.yaml": measured("slipping", 25),
+        "outcomes/stalled.yaml": measured("stalled", 15),
+        "outcomes/late.yaml": measured("late", 20, target_date="2026-06-30"),
+        "outcomes/unmeasured.yaml": OUTCOME.format(id="unmeasured"),
+    })
+    text = report(root, "--period", "2026-Q3")
+    top = text.split("## Headline figures")[0]
+    assert "## Status at 2026-09-30\n\nThe 5 indicators of the 5 outcomes not dropped:\n" in top
+    assert ("| on track | at risk | behind | achieved | overdue | no data yet |\n|---:|---:|---:|---:|---:|---:|\n"
+            "| 1 | 1 | 1 | 0 | 1 | 1 |\n") in top
+    assert top.split("(an indicator overdue, behind or at risk):\n\n")[1].strip().splitlines() == [
+        "- Late - employers understand workplace mental health (`late`): 1 overdue",
+        "- Stalled - employers understand workplace mental health (`stalled`): 1 behind",
+        "- Slipping - employers understand workplace mental health (`slipping`): 1 at risk",
+    ]
+
+
+def test_a_summary_with_nothing_to_worry_about_says_so(tmp_path):
+    root = write_ledger(tmp_path / "l", {"outcomes/steady.yaml": measured("steady", 30)})
+    assert "No outcome needs attention: no indicator is overdue, behind or at risk." in report(root, "--period", "2026-Q3")
+
+
+def test_the_readme_shows_how_the_golden_report_starts():
+    """README's "What the report starts with" is the golden report's opening, line for line ("..." skips)."""
+    top = Path(__file__).resolve().parent.parent
+    readme = (top / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("What the report starts with:\n\n```markdown\n", 1)[1].split("```", 1)[0].splitlines()
+    golden = (top / "tests/golden/report-2026-Q3.md").read_text(encoding="utf-8").splitlines()
+    position = 0
+    for line in excerpt:
+        if line == "...":
+            position = golden.index(excerpt[excerpt.index(line) + 1], position)
+            continue
+        assert golden[position] == line
+        position += 1

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
-from impactctl.report import attribution, diagrams, figures, privacy, status
+from impactctl.report import attribution, diagrams, figures, privacy, status, summary
 from impactctl.report.progress import progress
 
 
@@ -52,6 +52,7 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "charts": _charts(ledger, period, at_end),
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
+    model["summary"] = summary.summary(model["outcomes"])
     model["coverage_gaps"] = model["coverage_groups"]["gaps"] + model["coverage_areas"]["gaps"]
     model["sources"] = [{"id": redactor.ref(e.record.id), "kind": e.kind, "path": _path(e.path, redactor)}
                         for e in sorted(used.values(), key=lambda e: e.path)]
