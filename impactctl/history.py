@@ -249,21 +249,21 @@ def _unique_by_identity(items: list) -> dict[Any, Any]:
     return {k: v[0] for k, v in seen.items() if k is not None and len(v) == 1}
 
 
-def outcome_statuses(root: Path, disk: Path, asked: list[tuple[str, dict[str, tuple[str, dt.date | None]]]]
-                     ) -> list[dict[str, tuple[str, dt.date | None]]]:
+def outcome_statuses(root: Path, asked: list[tuple[str, dict[str, tuple[str, dt.date | None]]]],
+                     current: str | None = None) -> list[dict[str, tuple[str, dt.date | None]]]:
     """For each (revision, {outcome file: its (status, status_date) now}), the (status, status_date) each file
     had at that revision; a file the revision does not have, or cannot be read there, is left out.
 
-    `disk` is the ledger folder holding the files as they are now: a file identical at the revision keeps its
-    status now, so only files changed since are read from git and parsed.
+    "Now" is the working tree, or the revision `current` (a report `--as-of`): a file unchanged since the
+    revision keeps its status now, so only files changed since are read from git and parsed.
     """
-    texts = git.texts_at(root, [(rev, list(now)) for rev, now in asked], disk)
+    texts = git.texts_at(root, [(rev, list(now)) for rev, now in asked], current)
     found: list[dict[str, tuple[str, dt.date | None]]] = []
     for (_, now), changed in zip(asked, texts):
         states: dict[str, tuple[str, dt.date | None]] = {}
-        for rel, current in now.items():
+        for rel, state in now.items():
             if rel not in changed:
-                states[rel] = current
+                states[rel] = state
             elif (then := _status_in(rel, changed[rel])) is not None:
                 states[rel] = then
         found.append(states)

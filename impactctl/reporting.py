@@ -60,7 +60,7 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
         raise UsageError(str(exc)) from None
     changes = history.changes_in_period(repo_root, period.start, period.end, head=as_of or "HEAD")
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
-    past = _statuses_in_git(ledger, root, repo_root, changes, period.end, period.previous(start_month).end)
+    past = _statuses_in_git(ledger, repo_root, as_of, changes, period.end, period.previous(start_month).end)
     model = viewmodel.build(ledger, period, profile, changes, warnings, as_of, past)
     env = environment.make_environment(root / "templates", *_template_dir(template))
     text = environment.render(env, _template_name(template), model)
@@ -71,7 +71,7 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
     return ReportResult(result, text, written, period.label)
 
 
-def _statuses_in_git(ledger: Ledger, root: Path, repo_root: Path, changes: history.History, end: dt.date,
+def _statuses_in_git(ledger: Ledger, repo_root: Path, as_of: str | None, changes: history.History, end: dt.date,
                      previous_end: dt.date) -> dict[dt.date, Past]:
     """Outcomes' statuses in the last commit on or before the period's end and the previous period's end, for
     the outcomes whose `status_date` does not say (see report.status). The history found those commits: its
@@ -81,7 +81,7 @@ def _statuses_in_git(ledger: Ledger, root: Path, repo_root: Path, changes: histo
     asked = [(rev, day) for rev, day in ((changes.tip, end), (changes.base, previous_end)) if rev is not None]
     wanted = [{e.path: (e.record.status, e.record.status_date) for e in ledger.outcomes
                if needs_history(e.record, day, ledger.today)} for _, day in asked]
-    found = history.outcome_statuses(repo_root, root, [(rev, now) for (rev, _), now in zip(asked, wanted)])
+    found = history.outcome_statuses(repo_root, [(rev, now) for (rev, _), now in zip(asked, wanted)], as_of)
     return {day: states for (_, day), states in zip(asked, found)}
 
 

@@ -18,7 +18,6 @@ there is no archive to sanitise; paths are still checked, and links and submodul
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 import subprocess
@@ -235,47 +234,50 @@ def diff_texts(root: Path, rev1: str | None, rev2: str) -> list[tuple[str, str |
             for path, old_id, new_id in found]
 
 
-def blob_id(data: bytes) -> str:
-    """The id git gives a file holding `data` (`git hash-object`), computed without running git."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
-
-
-def texts_at(root: Path, wanted: list[tuple[str, list[str]]], disk: Path) -> list[dict[str, str | None]]:
-    """For each (revision, ledger files) asked, the texts at that revision of those files that differ from the
-    files under `disk` now: None for a file the revision does not have; a file identical to the one on disk is
-    left out. Two git processes in all, whatever the number of files: the blob ids of every `rev:path` in one
-    `cat-file --batch-check`, then the blobs that differ in one `cat-file --batch`."""
+def texts_at(root: Path, wanted: list[tuple[str, list[str]]], current: str | None = None) -> list[dict[str, str | None]]:
+    """For each (revision, ledger files) asked, the texts at that revision of those files that differ from
+    their current version (the working tree, or the revision `current`): None for a file the revision does not
+    have; a file unchanged since is left out, unread. Per revision, one `ls-tree` per folder says which files
+    it has and one `diff --raw` which of them changed (from the index's file status, so unchanged files are
+    not read: naming each `rev:path` to `cat-file --batch-check` instead took 4 s for 6,000 files, and hashing
+    the files 0.1 s); the texts that differ are read in one `cat-file --batch`."""
     prefix = _info(root).prefix
-    asked = [(index, path, f"{resolve(root, rev)}:{prefix}{path}\n")
-             for index, (rev, paths) in enumerate(wanted) for path in paths]
     results: list[dict[str, str | None]] = [{} for _ in wanted]
-    if not asked:
-        return results
-    out = _git(root, ["cat-file", "--batch-check"], "".join(n for _, _, n in asked).encode("utf-8", "surrogateescape"))
-    lines = out.decode("utf-8", "surrogateescape").split("\n")
-    now: dict[str, str | None] = {}
     differing: list[tuple[int, str, str]] = []
-    for (index, path, _), line in zip(asked, lines):
-        parts = line.split(" ")
-        if len(parts) != 3 or parts[1] != "blob":  # "<name> missing": the file did not exist then
-            results[index][path] = None
-            continue
-        if path not in now:
-            now[path] = _blob_on_disk(Path(disk) / path)
-        if parts[0] != now[path]:
-            differing.append((index, path, parts[0]))
-    blobs = sorted({blob for _, _, blob in differing})
-    texts = dict(zip(blobs, (_text(data) for data in _read_blobs(root, blobs))))
+    for index, (rev, paths) in enumerate(wanted):
+        sha, folders = resolve(root, rev), sorted({path.rpartition("/")[0] for path in paths})
+        blobs: dict[str, str] = {}
+        for folder in folders:
+            blobs.update(_folder_blobs(root, sha, prefix, folder))
+        changed = _changed(root, sha, current, folders) if blobs else set()
+        for path in paths:
+            if path not in blobs:
+                results[index][path] = None
+            elif path in changed:
+                differing.append((index, path, blobs[path]))
+    ids = sorted({blob for _, _, blob in differing})
+    texts = dict(zip(ids, (_text(data) for data in _read_blobs(root, ids))))
     for index, path, blob in differing:
         results[index][path] = texts[blob]
     return results
 
 
-def _blob_on_disk(path: Path) -> str | None:
-    try:
-        return blob_id(path.read_bytes())
-    except OSError:
-        return None
+def _folder_blobs(root: Path, sha: str, prefix: str, folder: str) -> dict[str, str]:
+    """{ledger-relative path: blob id} of the regular files directly in a folder at a commit ({} if absent)."""
+    done = _run(root, ["ls-tree", "-z", "--full-tree", f"{sha}:{prefix}{folder}"])
+    if done.returncode != 0:
+        return {}
+    lead = f"{folder}/" if folder else ""
+    entries = [_tree_entry(e) for e in done.stdout.decode("utf-8", "surrogateescape").split("\0") if e]
+    return {lead + name: obj for mode, kind, obj, name in entries if kind == "blob" and mode in ("100644", "100755")}
+
+
+def _changed(root: Path, sha: str, current: str | None, folders: list[str]) -> set[str]:
+    """Ledger-relative paths in the folders that differ between a commit and `current` (None: the working tree)."""
+    against = [resolve(root, current)] if current is not None else []
+    out = _git(root, ["diff", "-z", "--name-only", "--no-renames", "--relative", "--no-color", "--no-ext-diff",
+                      "--end-of-options", sha, *against, "--", *(folders or ["."])])
+    return {path for path in out.decode("utf-8", "surrogateescape").split("\0") if path}
 
 
 def _info(root: Path) -> RepoInfo:
