@@ -78,11 +78,10 @@ def _statuses_in_git(ledger: Ledger, repo_root: Path, as_of: str | None, changes
     tip is the last one by the period's end, its base the last one before the period began."""
     if not changes.available:
         return {}
-    asked = [(rev, day) for rev, day in ((changes.tip, end), (changes.base, previous_end)) if rev is not None]
-    wanted = [{e.path: (e.record.status, e.record.status_date) for e in ledger.outcomes
-               if needs_history(e.record, day, ledger.today)} for _, day in asked]
-    found = history.outcome_statuses(repo_root, [(rev, now) for (rev, _), now in zip(asked, wanted)], as_of)
-    return {day: states for (_, day), states in zip(asked, found)}
+    days = (end, previous_end)
+    asked = [{e.path: (e.record.status, e.record.status_date) for e in ledger.outcomes
+              if needs_history(e.record, day, ledger.today)} for day in days]
+    return dict(zip(days, history.statuses_at_ends(repo_root, changes, *asked, as_of)))
 
 
 def _template_name(template: str) -> str:

@@ -130,3 +130,16 @@ def test_a_status_change_cannot_be_dated_in_the_future(ledger):
     with pytest.raises(UsageError, match="after today"):
         authoring.set_status(ledger, "parents-adversity-awareness", "achieved", [EVIDENCE], today=TODAY,
                              date=TODAY + dt.timedelta(days=1))
+
+
+def test_the_previous_periods_column_agrees_with_that_periods_own_report_in_git(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    shutil.copytree(SHIPPED, repo.ledger, dirs_exist_ok=True)
+    repo.commit("Ann", "2026-06-01", "the ledger")
+    cli("set-status", "line-manager-training", "active", "--date", "2026-10-10", "-L", str(repo.ledger))
+    repo.commit("Bo", "2026-10-10", "reopened")
+    q3 = report(repo.ledger, "2026-Q3")
+    assert status_line(q3, "line-manager-training") == "status: **achieved** (since 2026-09-30)"
+    assert achieved_headline(q3) == "| Outcomes achieved | 1 | 1 | 0 |"
+    assert achieved_headline(report(repo.ledger, "2026-Q4")) == "| Outcomes achieved | 0 | 1 | −1 |"
+    assert status_line(report(repo.ledger, "2026-Q4"), "line-manager-training") == "status: **active** (since 2026-10-10)"
