@@ -69,6 +69,8 @@ def test_cost_is_a_dash_when_nothing_in_the_period_records_one(tmp_path):
     assert "at a cost of 0" not in text and " 0 GBP" not in text
     assert row(text, "| Study |").endswith("| — |")
     assert row(text, "| Employer survey").split(" | ")[5] == "—"
+    assert row(text, "| Cost (GBP) |") == "| Cost (GBP) | — | — | — |"
+    assert row(text, "| **all activities** |") == "| **all activities** | 1 | 0 | — | — |"
 
 
 # --- figures that add up ------------------------------------------------------------------------------------
