@@ -9,12 +9,12 @@ from pathlib import Path
 
 from impactctl import api, history
 from impactctl.errors import UsageError
+from impactctl.model.ledger import Ledger
 from impactctl.model.periods import parse_period
 from impactctl.problems import CheckResult, Severity
-from impactctl.model.ledger import Ledger
 from impactctl.report import environment, viewmodel
-from impactctl.report.status import Past, needs_history
 from impactctl.report.privacy import PROFILES
+from impactctl.report.status import Past, needs_history
 from impactctl.source import git, writer
 
 DEFAULT_TEMPLATE = "quarterly"

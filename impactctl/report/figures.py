@@ -77,8 +77,7 @@ def headline(ledger: Ledger, period: Period, previous: Period,
 
 
 def _signed(number: int | float) -> str:
-    shown = f"{abs(number):,}" if isinstance(number, int) or float(number).is_integer() else f"{abs(number):,.2f}"
-    shown = shown.removesuffix(".0")
+    shown = f"{abs(number):,.2f}".removesuffix(".00")  # pence only for a cost written with pence
     return f"+{shown}" if number > 0 else (f"−{shown}" if number < 0 else "0")
 
 

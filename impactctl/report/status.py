@@ -32,9 +32,7 @@ class StatusAt:
 
     status: str
     since: Optional[dt.date]
-    inferred: bool = False
-    later: str = ""  # the status it took after the day, when that is why the status is inferred
-    later_date: Optional[dt.date] = None
+    inferred: bool = False  # the ledger records a later change and not the status before it
 
 
 def status_at(outcome: Outcome, day: dt.date, today: dt.date, past: Optional[tuple[str, Optional[dt.date]]]) -> StatusAt:
@@ -45,10 +43,10 @@ def status_at(outcome: Outcome, day: dt.date, today: dt.date, past: Optional[tup
         status, since = past
         if since is None or since <= day:
             return StatusAt(status, since)
-        return StatusAt(_BEFORE[status], None, True, status, since)
+        return StatusAt(_BEFORE[status], None, True)
     if outcome.status_date is None:
         return StatusAt(outcome.status, None)
-    return StatusAt(_BEFORE[outcome.status], None, True, outcome.status, outcome.status_date)
+    return StatusAt(_BEFORE[outcome.status], None, True)
 
 
 def statuses(ledger: Ledger, day: dt.date, past: Optional[Past] = None) -> dict[str, StatusAt]:

@@ -71,6 +71,7 @@ def _outcomes(ledger: Ledger, period: Period, at_end: dict[str, status.StatusAt]
         used[outcome.id] = entry
         rows.append({
             "id": outcome.id, "title": outcome.title, "status": state.status, "status_note": status.describe(state),
+            "status_inferred": state.inferred,
             "area": vocab.areas.get(outcome.area, outcome.area), "domain": vocab.domains.get(outcome.domain, outcome.domain),
             "groups": ", ".join(vocab.groups.get(g, g) for g in outcome.groups), "due": outcome.due,
             "indicators": [_indicator(outcome, indicator, period, state.status) for indicator in outcome.indicators],
