@@ -211,3 +211,16 @@ def test_the_readme_shows_how_the_golden_report_starts():
             continue
         assert golden[position] == line
         position += 1
+
+
+def test_a_cost_written_with_pence_is_shared_in_pence_and_still_adds_up(tmp_path):
+    workshop = ACTIVITY.format(id="employer-workshop", title="Employer workshop", start="2026-08-01", end="2026-08-02")
+    root = write_ledger(tmp_path / "l", {
+        "outcomes/employers-aware.yaml": OUTCOME.format(id="employers-aware"),
+        "activities/employer-workshop.yaml": workshop + "cost: {amount: 100.01, currency: GBP}\n",
+    })
+    days = [headline(report(root, "--period", day))["Cost (GBP)"] for day in ("2026-08-01..2026-08-01",
+                                                                              "2026-08-02..2026-08-02")]
+    assert days == ["50.01", "50"]
+    assert headline(report(root, "--period", "2026-Q3"))["Cost (GBP)"] == "100.01"
+    assert_parts_add_up(root, "2026-08-01..2026-08-02", ["2026-08-01..2026-08-01", "2026-08-02..2026-08-02"])
