@@ -194,14 +194,29 @@ def _indicator(document: Any, outcome_id: str, wanted: str | None) -> Any:
 
 
 def set_status(root: Path, outcome_id: str, status: str, evidence: list[str] | None = None,
-               dry_run: bool = False, today: dt.date | None = None) -> EditResult:
-    """Change an outcome's status, citing evidence for it (needed to mark it achieved)."""
+               dry_run: bool = False, today: dt.date | None = None, date: dt.date | None = None) -> EditResult:
+    """Change an outcome's status on `date` (default today), citing evidence for it (needed to mark it achieved).
+
+    The `status_date` says when the status last changed, and past reports are judged by it: setting the
+    status it already has keeps its date (only adds evidence); a date after today is refused.
+    """
     if not record_path(root, outcome_id).startswith("outcomes/"):
         raise UsageError(f"`{outcome_id}` is not an outcome")
+    today = today or dt.date.today()
+    if date is not None and date > today:
+        raise UsageError(f"--date {date} is after today ({today}): a change is dated when it happened")
 
     def change(document: Any) -> None:
-        document["status"] = status
-        _set_after(document, "status_date", today or dt.date.today(), after="status")
+        unchanged = str(document.get("status", "planned")) == status
+        recorded = document.get("status_date")
+        if unchanged and recorded is not None:
+            if date is not None and str(date) != str(recorded):
+                raise UsageError(f"`{outcome_id}` has been {status} since {recorded}; to correct that date, run "
+                                 f"impactctl set {outcome_id} status_date {date}")
+        elif not unchanged or date is not None:
+            # An unchanged status without a date gets one only when told when it began.
+            document["status"] = status
+            _set_after(document, "status_date", date or today, after="status")
         for item in evidence or []:
             cited = document.get("evidence")
             if cited is None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional, get_args
 
+from impactctl.model.records import OutcomeStatus
 from impactctl.source import fastyaml, git
 from impactctl.source.limits import MAX_FILE_BYTES
 
@@ -28,6 +29,7 @@ SHALLOW_NOTE = ("this is a shallow clone: history before the clone's depth is mi
 _PROSE = frozenset({"title", "name", "statement", "rationale", "description", "note", "audience"})
 _SHORT = 40
 _MISSING: Any = object()
+OUTCOME_STATUSES = frozenset(get_args(OutcomeStatus))
 
 
 @dataclass
@@ -245,3 +247,59 @@ def _unique_by_identity(items: list) -> dict[Any, Any]:
     for item in items:
         seen.setdefault(_identity(item), []).append(item)
     return {k: v[0] for k, v in seen.items() if k is not None and len(v) == 1}
+
+
+State = tuple[str, Optional[dt.date]]  # an outcome's (status, status_date)
+
+
+def statuses_at_ends(root: Path, period: History, at_tip: dict[str, State], at_base: dict[str, State],
+                     current: str | None = None) -> tuple[dict[str, State], dict[str, State]]:
+    """The (status, status_date) outcome files had in the period's last commit (`period.tip`) and in the last
+    commit before it began (`period.base`); `at_tip` and `at_base` name the files wanted with their state now.
+    A file the commit does not have, or cannot be read there, is left out.
+
+    "Now" is the working tree, or the revision `current` (a report `--as-of`). A file unchanged since the
+    commit keeps its state now, so only files changed since are read and parsed: for the tip, those `git diff`
+    finds changed from it to now; for the base, those too and the ones the period's history found changed.
+    Three git processes at most, whatever the number of files.
+    """
+    ends = ((period.tip, at_tip), (period.base, at_base))
+    asked = [(rev, now) for rev, now in ends if rev is not None and now]
+    if period.tip is None or not asked:
+        return {}, {}
+    folders = sorted({rel.rpartition("/")[0] for _, now in asked for rel in now})
+    trees = git.files_at(root, [(rev, folder) for rev, _ in asked for folder in folders])
+    since_tip = git.changed_since(root, period.tip, folders, current)
+    found: list[dict[str, State]] = []
+    reads: list[tuple[dict[str, State], str, str]] = []
+    for index, (rev, now) in enumerate(asked):
+        files = {rel: blob for tree in trees[index * len(folders):(index + 1) * len(folders)] for rel, blob in tree.items()}
+        changed = since_tip if rev == period.tip else since_tip | {c.path for c in period.changes}
+        states: dict[str, State] = {}
+        for rel, state in now.items():
+            if rel in files and rel in changed:
+                reads.append((states, rel, files[rel]))
+            elif rel in files:
+                states[rel] = state
+        found.append(states)
+    texts = git.read_texts(root, [blob for _, _, blob in reads])
+    for states, rel, blob in reads:
+        if (then := _status_in(rel, texts.get(blob))) is not None:
+            states[rel] = then
+    answers = iter(found)
+    tip, base = (next(answers) if rev is not None and now else {} for rev, now in ends)
+    return tip, base
+
+
+def _status_in(rel: str, text: str | None) -> tuple[str, dt.date | None] | None:
+    """An outcome file's (status, status_date), or None when it is absent or does not say clearly."""
+    data = _read(rel, text)
+    if not isinstance(data, dict):
+        return None
+    status, day = data.get("status", "planned"), data.get("status_date")
+    if status not in OUTCOME_STATUSES:
+        return None
+    try:
+        return status, dt.date.fromisoformat(day) if isinstance(day, str) else None
+    except ValueError:
+        return status, None

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from impactctl import api, history
 from impactctl.errors import UsageError
+from impactctl.model.ledger import Ledger
 from impactctl.model.periods import parse_period
 from impactctl.problems import CheckResult, Severity
 from impactctl.report import environment, viewmodel
 from impactctl.report.privacy import PROFILES
+from impactctl.report.status import Past, needs_history
 from impactctl.source import git, writer
 
 DEFAULT_TEMPLATE = "quarterly"
@@ -59,7 +61,8 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
         raise UsageError(str(exc)) from None
     changes = history.changes_in_period(repo_root, period.start, period.end, head=as_of or "HEAD")
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
-    model = viewmodel.build(ledger, period, profile, changes, warnings, as_of)
+    past = _statuses_in_git(ledger, repo_root, as_of, changes, period.end, period.previous(start_month).end)
+    model = viewmodel.build(ledger, period, profile, changes, warnings, as_of, past)
     env = environment.make_environment(root / "templates", *_template_dir(template), limits=limits)
     text = environment.render(env, _template_name(template), model)
     written = None
@@ -67,6 +70,19 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
         writer.replace_file(output, text)
         written = output
     return ReportResult(result, text, written, period.label)
+
+
+def _statuses_in_git(ledger: Ledger, repo_root: Path, as_of: str | None, changes: history.History, end: dt.date,
+                     previous_end: dt.date) -> dict[dt.date, Past]:
+    """Outcomes' statuses in the last commit on or before the period's end and the previous period's end, for
+    the outcomes whose `status_date` does not say (see report.status). The history found those commits: its
+    tip is the last one by the period's end, its base the last one before the period began."""
+    if not changes.available:
+        return {}
+    days = (end, previous_end)
+    asked = [{e.path: (e.record.status, e.record.status_date) for e in ledger.outcomes
+              if needs_history(e.record, day, ledger.today)} for day in days]
+    return dict(zip(days, history.statuses_at_ends(repo_root, changes, *asked, as_of)))
 
 
 def _template_name(template: str) -> str:

@@ -95,7 +95,7 @@ def test_user_text_cannot_break_tables_or_inject(ledger):
 def test_a_ledger_template_overrides_the_builtin(ledger):
     (ledger / "templates").mkdir()
     (ledger / "templates/quarterly.md.j2").write_text("Custom {{ period.label }}: {{ headline[0].value }} activities\n")
-    assert report(ledger, "--period", "2026-Q3").output == "Custom 2026-Q3: 16 activities\n"
+    assert report(ledger, "--period", "2026-Q3").output == "Custom 2026-Q3: 7 activities\n"
 
 
 def test_a_template_path(ledger, tmp_path):

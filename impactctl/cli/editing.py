@@ -42,17 +42,21 @@ def set_status(
     outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome."),
     status: str = typer.Argument(..., autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
+    date: Optional[str] = typer.Option(None, "--date", help="When the status changed, YYYY-MM-DD (default today); past reports are judged by it."),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
 ) -> None:
-    """Change an outcome's status; marking it achieved needs evidence.
+    """Change an outcome's status, dated when it happened; marking it achieved needs evidence.
 
-    Example: impactctl set-status line-manager-training achieved --evidence ev-line-manager-completions-q3
+    Setting the status an outcome already has keeps the date it took it.
+
+    Example: impactctl set-status line-manager-training achieved --date 2026-09-30 --evidence ev-line-manager-completions-q3
     """
     from impactctl import authoring
 
     root = ledger_root(None, ledger)
-    finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run), dry_run)
+    when = parse_date(date, "--date")
+    finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run, today(), when), dry_run)
 
 
 @app.command("set")

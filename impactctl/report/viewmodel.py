@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Iterable
 
 from markupsafe import Markup
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
-from impactctl.report import charts, diagrams, figures, privacy
+from impactctl.report import attribution, charts, diagrams, figures, privacy, status, summary
 from impactctl.report.progress import progress
 
 
 def build(ledger: Ledger, period: Period, profile: str, history: Any = None, warnings: Iterable[Any] = (),
-          as_of: str | None = None) -> dict[str, Any]:
-    """The report as data. `history` is an impactctl.history.History (or None); warnings are Problems."""
+          as_of: str | None = None, past: dict[dt.date, status.Past] | None = None) -> dict[str, Any]:
+    """The report as data. `history` is an impactctl.history.History (or None); warnings are Problems;
+    `past` holds, for a day, the outcomes' statuses in the last commit on or before it (see report.status)."""
     config = ledger.config
     vocab = config.vocabularies
     redactor = privacy.Redactor(ledger, profile)
     previous = period.previous(config.centre.reporting_year_start_month)
+    past = past or {}
+    at_end = status.statuses(ledger, period.end, past.get(period.end))
+    at_previous_end = status.statuses(ledger, previous.end, past.get(previous.end))
     activities = figures.activities_in(ledger, period)
+    currency = config.centre.currency
     used: dict[str, Entry] = {}
     model = {
         "centre": {"name": config.centre.name, "funder": config.centre.funder or "", "grant": config.centre.grant or ""},
@@ -27,48 +33,54 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "profile": profile,
         "as_of": as_of or "",
         "currency": config.centre.currency,
-        "headline": [{**row, "change": Markup(row["change"])} for row in figures.headline(ledger, period, previous)],
-        "outcomes": _outcomes(ledger, period, used),
-        "coverage_groups": figures.coverage(ledger, "groups"),
-        "coverage_areas": figures.coverage(ledger, "areas"),
-        "activities": [_activity(e, ledger, used) for e in activities],
-        "activities_by_type": figures.group_totals(activities, "type", vocab.activity_types, config.centre.currency),
-        "activities_by_area": figures.group_totals(activities, "area", vocab.areas, config.centre.currency),
-        "totals": {"count": len(activities), "reach": figures.reach(activities),
-                   "cost": figures.cost(activities, config.centre.currency)},
+        "headline": [{**row, "change": Markup(row["change"])} for row in
+                     figures.headline(ledger, period, previous, (at_end, at_previous_end))],
+        "outcomes": _outcomes(ledger, period, at_end, used),
+        "coverage_groups": figures.coverage(ledger, "groups", at_end),
+        "coverage_areas": figures.coverage(ledger, "areas", at_end),
+        "attribution": attribution.RULE,
+        "activities": [_activity(e, ledger, period, used) for e in figures.ended_in(activities, period)],
+        "ongoing": [_activity(e, ledger, period, used) for e in figures.ongoing_at(activities, period)],
+        "activities_by_type": figures.group_totals(activities, "type", vocab.activity_types, currency, period),
+        "activities_by_area": figures.group_totals(activities, "area", vocab.areas, currency, period),
+        "totals": figures.totals(activities, "all activities", currency, period),
         "engagement": figures.engagement(ledger, activities),
         "advisory": _advisory(ledger, activities, profile, used),
         "evidence": [_evidence(e, ledger, profile, used) for e in figures.evidence_in(ledger, period)],
         "changes": _changes(history, redactor),
         "pathway": Markup(diagrams.pathway(ledger, activities)) if activities else "",
-        "charts": _charts(ledger, period),
+        "charts": _charts(ledger, period, at_end),
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
+    model["summary"] = summary.summary(model["outcomes"])
     model["coverage_gaps"] = model["coverage_groups"]["gaps"] + model["coverage_areas"]["gaps"]
     model["sources"] = [{"id": redactor.ref(e.record.id), "kind": e.kind, "path": _path(e.path, redactor)}
                         for e in sorted(used.values(), key=lambda e: e.path)]
     return model
 
 
-def _outcomes(ledger: Ledger, period: Period, used: dict[str, Entry]) -> list[dict[str, Any]]:
+def _outcomes(ledger: Ledger, period: Period, at_end: dict[str, status.StatusAt],
+              used: dict[str, Entry]) -> list[dict[str, Any]]:
+    """Outcomes not dropped at the period's end, with their status then and their indicators' progress."""
     vocab = ledger.config.vocabularies
     rows = []
     for entry in sorted(ledger.outcomes, key=lambda e: (e.record.area, e.record.domain, e.record.id)):
-        outcome = entry.record
-        if outcome.status == "dropped":
+        outcome, state = entry.record, at_end[entry.record.id]
+        if state.status == "dropped":
             continue
         used[outcome.id] = entry
         rows.append({
-            "id": outcome.id, "title": outcome.title, "status": outcome.status,
+            "id": outcome.id, "title": outcome.title, "status": state.status, "status_note": status.describe(state),
+            "status_inferred": state.inferred,
             "area": vocab.areas.get(outcome.area, outcome.area), "domain": vocab.domains.get(outcome.domain, outcome.domain),
             "groups": ", ".join(vocab.groups.get(g, g) for g in outcome.groups), "due": outcome.due,
-            "indicators": [_indicator(outcome, indicator, period) for indicator in outcome.indicators],
+            "indicators": [_indicator(outcome, indicator, period, state.status) for indicator in outcome.indicators],
         })
     return rows
 
 
-def _indicator(outcome: Any, indicator: Any, period: Period) -> dict[str, Any]:
-    state = progress(outcome, indicator, period.end)
+def _indicator(outcome: Any, indicator: Any, period: Period, outcome_status: str) -> dict[str, Any]:
+    state = progress(outcome, indicator, period.end, outcome_status)
     return {
         "id": indicator.id, "name": indicator.name, "measure": indicator.measure, "unit": indicator.unit or "",
         "baseline": indicator.baseline.value if indicator.baseline else None,
@@ -81,13 +93,16 @@ def _indicator(outcome: Any, indicator: Any, period: Period) -> dict[str, Any]:
     }
 
 
-def _activity(entry: Entry, ledger: Ledger, used: dict[str, Entry]) -> dict[str, Any]:
+def _activity(entry: Entry, ledger: Ledger, period: Period, used: dict[str, Entry]) -> dict[str, Any]:
+    """One activity with the period's share of its reach and cost (see attribution)."""
     record, vocab = entry.record, ledger.config.vocabularies
     used[record.id] = entry
     return {"id": record.id, "title": record.title, "type": vocab.activity_types.get(record.type, record.type),
             "area": vocab.areas.get(record.area, record.area), "start": record.start, "end": record.end,
-            "reach": record.reach.count if record.reach else None,
-            "cost": record.cost.amount if record.cost else None, "lead": record.lead}
+            "reach": figures.reach([entry], period),
+            "cost": figures.cost([entry], record.cost.currency, period) if record.cost else None,
+            "currency": record.cost.currency if record.cost and record.cost.currency != ledger.config.centre.currency
+            else "", "lead": record.lead}
 
 
 def _advisory(ledger: Ledger, activities: list[Entry], profile: str, used: dict[str, Entry]) -> dict[str, Any]:
@@ -135,10 +150,10 @@ def _changes(history: Any, redactor: privacy.Redactor) -> dict[str, Any]:
     return {"available": history.available, "note": history.note, "rows": rows}
 
 
-def _charts(ledger: Ledger, period: Period) -> list[dict[str, Any]]:
+def _charts(ledger: Ledger, period: Period, at_end: dict[str, status.StatusAt]) -> list[dict[str, Any]]:
     found = []
     for entry in sorted(ledger.outcomes, key=lambda e: e.record.id):
-        if entry.record.status == "dropped":
+        if at_end[entry.record.id].status == "dropped":
             continue
         for indicator in entry.record.indicators:
             chart = charts.indicator_chart(indicator.name, indicator, period) if indicator.quantitative else None

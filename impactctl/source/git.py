@@ -234,6 +234,44 @@ def diff_texts(root: Path, rev1: str | None, rev2: str) -> list[tuple[str, str |
             for path, old_id, new_id in found]
 
 
+def files_at(root: Path, asked: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """For each (revision, ledger folder), {ledger-relative path: blob id} of the regular files directly in
+    that folder at that revision ({} where it has no such folder). One `cat-file --batch` reads every tree
+    asked (`ls-tree` would take a process each; naming each `rev:path` instead searched the folder's tree
+    once per file: 4 s for 6,000 files)."""
+    prefix = _info(root).prefix
+    trees = _read_blobs(root, [f"{resolve(root, rev)}:{prefix}{folder}" for rev, folder in asked], kind=b"tree")
+    return [_tree_files(data, f"{folder}/" if folder else "", len(resolve(root, rev)) // 2) if data else {}
+            for (rev, folder), data in zip(asked, trees)]
+
+
+def _tree_files(data: bytes, lead: str, id_bytes: int) -> dict[str, str]:
+    """A raw tree object's regular files: entries are `<mode> <name>\\0<binary id>`."""
+    files, pos = {}, 0
+    while pos < len(data):
+        space = data.index(b" ", pos)
+        nul = data.index(b"\0", space)
+        if data[pos:space] in (b"100644", b"100755"):
+            files[lead + data[space + 1:nul].decode("utf-8", "surrogateescape")] = data[nul + 1:nul + 1 + id_bytes].hex()
+        pos = nul + 1 + id_bytes
+    return files
+
+
+def changed_since(root: Path, rev: str, folders: list[str], current: str | None = None) -> set[str]:
+    """Ledger-relative paths in the folders that differ between `rev` and `current` (None: the working tree,
+    judged from the index's file status, so unchanged files are not read)."""
+    against = [resolve(root, current)] if current is not None else []
+    out = _git(root, ["diff", "-z", "--name-only", "--no-renames", "--relative", "--no-color", "--no-ext-diff",
+                      "--end-of-options", resolve(root, rev), *against, "--", *(folders or ["."])])
+    return {path for path in out.decode("utf-8", "surrogateescape").split("\0") if path}
+
+
+def read_texts(root: Path, blob_ids: list[str]) -> dict[str, str | None]:
+    """The texts of blobs by id, in one `cat-file --batch`."""
+    ids = sorted(set(blob_ids))
+    return dict(zip(ids, (_text(data) for data in _read_blobs(root, ids))))
+
+
 def _info(root: Path) -> RepoInfo:
     info = repo_info(root)
     if info is None:
@@ -284,9 +322,9 @@ def _safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def _read_blobs(root: Path, names: list[str]) -> list[bytes | None]:
+def _read_blobs(root: Path, names: list[str], kind: bytes = b"blob") -> list[bytes | None]:
     """The contents of many blobs (ids or `rev:path`) through one `git cat-file --batch`; None where
-    there is no such blob (missing, or a folder)."""
+    there is no such blob (missing, or a folder). `kind=b"tree"` reads trees (folders) instead."""
     if not names:
         return []
     out = _git(root, ["cat-file", "--batch"], "".join(f"{n}\n" for n in names).encode("utf-8", "surrogateescape"))
@@ -300,6 +338,6 @@ def _read_blobs(root: Path, names: list[str]) -> list[bytes | None]:
             pos = end + 1
             continue
         size = int(header[2])
-        blobs.append(out[end + 1:end + 1 + size] if header[1] == b"blob" else None)
+        blobs.append(out[end + 1:end + 1 + size] if header[1] == kind else None)
         pos = end + 1 + size + 1
     return blobs
