@@ -113,7 +113,7 @@ def schema(
     for name in ([kind] if kind else names):
         target = output / f"{name}.schema.json"
         target.write_text(json.dumps(schema_for(name, config), indent=2) + "\n", encoding="utf-8")
-        typer.echo(str(target))
+        typer.echo(target.as_posix())
 
 
 def _config(ledger: Optional[str]):
