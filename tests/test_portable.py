@@ -121,3 +121,22 @@ def test_no_module_imports_a_posix_only_module_at_import_time():
             f"for module in {modules!r}: importlib.import_module(module)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert len(modules) > 50 and done.returncode == 0, done.stderr
+
+
+def test_a_file_just_written_is_not_trusted_where_st_ctime_is_its_creation_time(tmp_path, monkeypatch):
+    """Windows reports a file's creation time as st_ctime, which no write moves: the status keeps the later
+    of it and the modification time, so a file written just before a run is read again next time."""
+    from impactctl.source import tree
+
+    (tmp_path / "a.yaml").write_text("id: a\n")
+    real = os.lstat(tmp_path / "a.yaml")
+    created_long_ago = real.st_mtime_ns - 3_600 * 10**9
+    as_on_windows = os.stat_result(tuple(real)[:10], {"st_mtime_ns": real.st_mtime_ns, "st_ctime_ns": created_long_ago})
+    with monkeypatch.context() as patch:
+        patch.setattr(tree.os, "lstat", lambda path: as_on_windows)
+        status = tree._status(tmp_path, "a.yaml")
+    assert status[2] == real.st_mtime_ns
+    cache = cache_module.Cache(tmp_path, b"k" * 32)
+    cache.opened_ns = real.st_mtime_ns + 5_000_000  # the run began 5 ms after the write
+    cache.set_stats({"a.yaml": status}, {"a.yaml": "digest"})
+    assert cache.stats == {}
