@@ -156,5 +156,8 @@ def _cached_result(root: Path, cache: Cache, key: str) -> dict[str, Any] | None:
 
 def display_path(root: Path) -> str:
     """How to name the ledger folder in messages: relative to here when inside it, so CI annotations match."""
-    relative = os.path.relpath(root)
-    return str(root) if relative.startswith("..") else relative
+    try:
+        relative = os.path.relpath(root)
+    except ValueError:  # on another drive (Windows): no relative path exists
+        return Path(root).as_posix()
+    return Path(root).as_posix() if relative.startswith("..") else Path(relative).as_posix()

@@ -97,7 +97,7 @@ def _write(output: Path | None, files: dict[str, str], folder: bool) -> list[Pat
         writer.replace_file(output, next(iter(files.values())))
         return [output]
     if output.exists() and not output.is_dir():
-        raise UsageError(f"--output {output} is a file: name a folder")
+        raise UsageError(f"--output {output.as_posix()} is a file: name a folder")
     written = []
     for name, text in files.items():
         writer.replace_file(output / name, text)
@@ -124,5 +124,5 @@ def check_case_study(path: Path) -> list[ref.Count]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
+        raise UsageError(f"cannot read {path.as_posix()}: {exc}") from None
     return ref.check(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Severity(str, enum.Enum):
@@ -70,6 +70,12 @@ class CheckResult:
     files_checked: int
     problems: list[Problem]
     records: int = 0
+    hidden_warnings: int = 0  # warnings left out of `problems` by `validate --errors-only`
+
+    def errors_only(self) -> "CheckResult":
+        """The same result without its warnings, which are only counted (in hidden_warnings)."""
+        kept = [p for p in self.problems if p.severity is not Severity.WARNING]
+        return replace(self, problems=kept, hidden_warnings=self.hidden_warnings + len(self.problems) - len(kept))
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
@@ -84,4 +90,4 @@ class CheckResult:
 
     def fails(self, strict: bool = False) -> bool:
         """True when the run should exit 1: errors, or warnings under --strict."""
-        return self.errors > 0 or (strict and self.warnings > 0)
+        return self.errors > 0 or (strict and self.warnings + self.hidden_warnings > 0)

@@ -100,7 +100,7 @@ def found(root: Path, files: dict[str, str], config: str = CONFIG, code: str | N
     """(path relative to the ledger, line, column, code) of each problem, optionally of one code or severity."""
     write_ledger(root, files, config)
     result = run(root, today)
-    prefix = str(root) + "/"
+    prefix = result.ledger + "/"  # the ledger as messages name it: with `/` on every system
     return [
         (p.path.removeprefix(prefix), p.line, p.column, p.code)
         for p in result.problems

@@ -68,6 +68,8 @@ def validate(
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     today: Optional[str] = typer.Option(None, "--today", help="Judge dates as of this day (YYYY-MM-DD) "
                                         "instead of the real today, for reproducible runs.", show_default=False),
+    errors_only: bool = typer.Option(False, "--errors-only", help="List errors only; the summary says how many "
+                                     "warnings were hidden (--strict still fails on them)."),
 ) -> None:
     """Check every file of the ledger (YAML, schema, ledger rules) and report each problem at path:line:col.
 
@@ -80,6 +82,8 @@ def validate(
 
     root = ledger_root(path, ledger)
     result = api.validate(root, today=_parse_today(today))
+    if errors_only:
+        result = result.errors_only()
     chosen = format or _default_format()
     typer.echo(REPORTERS[chosen.value](result, chosen is Format.text and use_color()), nl=False)
     raise typer.Exit(EXIT_PROBLEMS if result.fails(strict) else EXIT_CLEAN)
@@ -113,7 +117,7 @@ def schema(
     for name in ([kind] if kind else names):
         target = output / f"{name}.schema.json"
         target.write_text(json.dumps(schema_for(name, config), indent=2) + "\n", encoding="utf-8")
-        typer.echo(str(target))
+        typer.echo(target.as_posix())
 
 
 def _config(ledger: Optional[str]):

@@ -96,4 +96,4 @@ def init(
         written = init_ledger(path, name)
     except ImpactctlError as exc:
         fail(str(exc))
-    typer.echo(f"created a ledger in {path} ({len(written)} files); next: impactctl add-outcome -L {path}")
+    typer.echo(f"created a ledger in {path.as_posix()} ({len(written)} files); next: impactctl add-outcome -L {path.as_posix()}")

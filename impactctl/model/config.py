@@ -51,7 +51,9 @@ def _short_form(value: object) -> object:
     return {"severity": value} if isinstance(value, str) else value
 
 
-RuleEntry = Annotated[RuleSetting, BeforeValidator(_short_form)]
+# The schema offers both forms, as validation accepts both (editors would mark the short one wrong otherwise).
+RuleEntry = Annotated[RuleSetting,
+                      BeforeValidator(_short_form, json_schema_input_type=Union[SeverityName, RuleSetting])]
 
 
 class LedgerConfig(Strict):

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Union
 
-from pydantic import AfterValidator, BeforeValidator, StrictFloat, StrictInt, StrictStr, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StrictFloat, StrictInt, StrictStr, StringConstraints, WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 ID_RE = re.compile(ID_PATTERN)
@@ -31,7 +31,9 @@ def _iso_date(value: object) -> object:
         raise ValueError(f"{value} is not a day in the calendar") from None
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# The pattern too: an editor that does not check formats still refuses 31/12/2027.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date),
+                    WithJsonSchema({"type": "string", "format": "date", "pattern": _ISO_DATE.pattern})]
 
 # A measured value: a number for quantitative indicators, text for qualitative ones.
 Value = Union[StrictInt, StrictFloat, Text]
@@ -47,7 +49,8 @@ def _not_reserved(value: str) -> str:
     return value
 
 
-RecordId = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN), AfterValidator(_not_reserved)]
+RecordId = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN), AfterValidator(_not_reserved),
+                     WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "not": {"enum": sorted(RESERVED_IDS)}})]
 
 
 def slugify(text: str, limit: int = 48) -> str:

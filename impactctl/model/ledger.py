@@ -109,6 +109,12 @@ class Ledger:
         """Whether problems in this file (such as ledger.yaml, for the coverage rules) are wanted."""
         return self.focus is None or path in self.focus
 
+    def all_read(self, kind: str) -> bool:
+        """Whether every record file of this kind loaded. A rule that concludes from what no record of a
+        kind says (no outcome covers this, no activity supports that) stays silent while one of them cannot
+        be read: that file's own error is the one message, and the conclusion may be false."""
+        return not self.unreadable.get(kind)
+
     def known_ids(self, kind: str) -> set[str]:
         """Ids a reference may point at: readable records and files that failed to load."""
         return set(self.index(kind)) | self.unreadable.get(kind, set())

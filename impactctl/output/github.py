@@ -13,7 +13,8 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 def render(result: CheckResult, color: bool = False) -> str:
     lines = []
-    for p in result.problems:
+    # Errors first: GitHub shows ten annotations of each kind per step, and the order they come in decides which.
+    for p in sorted(result.problems, key=lambda p: p.severity is not Severity.ERROR):
         props = [f"file={_prop(p.path)}"]
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]

@@ -51,10 +51,16 @@ def _problem(console: Console, problem: Problem) -> None:
 
 def summary(result: CheckResult) -> str:
     """One closing line: what was checked and what was found."""
-    counts = f"{result.errors} error{'s' * (result.errors != 1)}, {result.warnings} warning{'s' * (result.warnings != 1)}"
+    counts = f"{result.errors} error{'s' * (result.errors != 1)}, {_warnings(result)}"
     checked = f"{result.records} record{'s' * (result.records != 1)} in {result.ledger}"
     if result.errors:
         return f"[bold red]✖ {counts}[/] ({checked})"
-    if result.warnings:
+    if result.warnings or result.hidden_warnings:
         return f"[yellow]✔ valid with {counts}[/] ({checked})"
     return f"[green]✔ valid: no problems[/] ({checked})"
+
+
+def _warnings(result: CheckResult) -> str:
+    if result.hidden_warnings:
+        return f"{result.hidden_warnings} warning{'s' * (result.hidden_warnings != 1)} hidden by --errors-only"
+    return f"{result.warnings} warning{'s' * (result.warnings != 1)}"

@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import platformdirs
+
 from impactctl import __version__
 from impactctl.problems import Problem, Severity
 from impactctl.source.writer import private_folder
@@ -35,8 +37,11 @@ _FORMAT = "impactctl-cache-4"  # 4: one line per file, its record kept as JSON t
 
 
 def _key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "impactctl" / "cache-key"
+    """The key's file in the user's cache folder: ~/.cache/impactctl on Linux, ~/Library/Caches/impactctl on
+    macOS, %LOCALAPPDATA%\\impactctl\\Cache on Windows; XDG_CACHE_HOME, where set, is honoured everywhere."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    folder = Path(base) / "impactctl" if base else platformdirs.user_cache_path("impactctl", appauthor=False)
+    return folder / "cache-key"
 
 
 def _signing_key() -> bytes | None:
@@ -228,9 +233,13 @@ def _compact(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
+# Flags only some systems have: no link followed, no wait on a FIFO (POSIX); no newline translation (Windows).
+_READ_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _open_regular(path: Path) -> BinaryIO:
     """The cache file, only if it is a regular file: never a link (to /dev/zero, say) nor a FIFO that blocks."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    fd = os.open(path, os.O_RDONLY | _READ_FLAGS)
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise OSError(errno.EINVAL, "not a regular file", str(path))

@@ -38,7 +38,7 @@ def _must_hold_config(path: Path, source: str) -> Path:
     if path.is_file() and path.name == CONFIG_NAME:
         return path.parent
     if not path.is_dir():
-        raise LedgerNotFound(f"no ledger at {path} ({source}): that folder does not exist")
+        raise LedgerNotFound(f"no ledger at {path.as_posix()} ({source}): that folder does not exist")
     if not (path / CONFIG_NAME).is_file():
-        raise LedgerNotFound(f"no ledger at {path} ({source}): it has no {CONFIG_NAME}")
+        raise LedgerNotFound(f"no ledger at {path.as_posix()} ({source}): it has no {CONFIG_NAME}")
     return path

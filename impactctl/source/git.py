@@ -78,7 +78,7 @@ class Commit:
 
 def _run(root: Path, args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess:
     if not Path(root).is_dir():
-        raise GitUnavailable(f"{root} is not a folder")
+        raise GitUnavailable(f"{Path(root).as_posix()} is not a folder")
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
     try:
         return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin,
@@ -102,7 +102,7 @@ def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes:
 
 
 def _not_a_repo(root: Path) -> str:
-    return f"not a git repository: {root} is not inside a git working tree, so it has no history to read"
+    return f"not a git repository: {Path(root).as_posix()} is not inside a git working tree, so it has no history to read"
 
 
 def repo_info(root: Path) -> RepoInfo | None:
@@ -115,7 +115,7 @@ def repo_info(root: Path) -> RepoInfo | None:
     if done.returncode != 0:
         if b"not a git repository" in done.stderr:
             return None
-        raise GitError(f"git cannot read the repository at {root}: {_stderr(done)}")
+        raise GitError(f"git cannot read the repository at {Path(root).as_posix()}: {_stderr(done)}")
     lines = done.stdout.decode("utf-8", "surrogateescape").split("\n")
     if len(lines) < 3 or not lines[0]:
         return None  # inside .git, or a bare repository: no working tree

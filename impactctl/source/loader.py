@@ -180,11 +180,10 @@ def _from_data(rel: str, kind: str, data: str | None, problems: list[Problem], r
                       read=read)
 
 
-# Files waiting for worker processes, and the ledger folder. Workers are forked after these are set and
-# read their share from them, so no file's bytes are pickled; only (start, end) goes out and records come
-# back as JSON.
-_PENDING: list[Item] = []
-_ROOT = Path(".")
+# How worker processes start: None takes the platform's default (fork on Linux; spawn on macOS and
+# Windows). Workers import this module afresh under spawn, so all they get is parse_chunk's arguments:
+# the folder and a chunk of items (a file not read yet goes as its path and is read by the worker).
+START_METHOD: str | None = None
 CHUNK = 500
 
 
@@ -200,21 +199,11 @@ def _parse_all(root: Path, items: list[Item]) -> Iterator[FileResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _PENDING, _ROOT
-    _PENDING, _ROOT = items, root
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            ranges = [(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
-            for chunk in pool.map(parse_range, ranges):
-                for item in chunk:
-                    yield _from_data(*item)
-    finally:
-        _PENDING = []
-
-
-def parse_range(bounds: tuple[int, int]) -> list[Done]:
-    """In a worker: parse the pending files from start to end."""
-    return parse_chunk(_ROOT, _PENDING[bounds[0]:bounds[1]])
+    chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(START_METHOD)) as pool:
+        for chunk in pool.map(parse_chunk, [root] * len(chunks), chunks):
+            for item in chunk:
+                yield _from_data(*item)
 
 
 def parse_chunk(root: Path, items: list[Item]) -> list[Done]:

@@ -113,7 +113,7 @@ def create_ledger(root: Path, name: str, schemas: Callable[[], dict[str, dict]],
         path = root / rel
         if rel == CONFIG_NAME:
             if not writer.create_file(path, files[rel]):
-                raise UsageError(f"{path} already exists: init never overwrites a ledger")
+                raise UsageError(f"{path.as_posix()} already exists: init never overwrites a ledger")
         elif not path.exists():
             writer.create_file(path, files[rel])
         written.append(path)

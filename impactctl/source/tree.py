@@ -135,7 +135,9 @@ def _status(root: Path, rel: str) -> list[int] | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    # The change time, or the modification time where later: Windows reports the creation time as st_ctime,
+    # which no write moves, so there a file just written must still look just changed (cache.set_stats).
+    return [info.st_size, info.st_mtime_ns, max(info.st_ctime_ns, info.st_mtime_ns), info.st_ino]
 
 
 def list_record_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import difflib
 import errno
-import fcntl
 import os
 import tempfile
 import time
 from pathlib import Path
 from typing import Iterator
+
+import filelock
 
 from impactctl.errors import ImpactctlError
 
@@ -19,6 +20,7 @@ LOCK_NAME = f"{PRIVATE_FOLDER}/write.lock"
 # Test-only: seconds to wait with half of a temporary file written, so that a crash test's kill can land
 # inside the write it means to test (a real write lasts about a millisecond). Unset in normal use.
 PAUSE_MID_WRITE = "IMPACTCTL_TEST_PAUSE_MID_WRITE"
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX only; Windows has no such flag (nor, by default, links)
 
 
 class WriteFailed(ImpactctlError):
@@ -31,15 +33,14 @@ def ledger_lock(root: Path) -> Iterator[None]:
     lock_path = root / LOCK_NAME
     try:
         private_folder(root)
-        handle = os.fdopen(os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644), "a+")
+        lock = filelock.FileLock(lock_path)  # flock on POSIX, msvcrt on Windows
+        lock.acquire()
     except OSError as exc:
-        raise WriteFailed(f"cannot lock the ledger ({lock_path}): {exc.strerror}") from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        raise WriteFailed(f"cannot lock the ledger ({lock_path.as_posix()}): {exc.strerror}") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def private_folder(root: Path) -> Path:
@@ -51,7 +52,7 @@ def private_folder(root: Path) -> Path:
     if folder.is_symlink() or not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder of the ledger (a symbolic link?)", str(folder))
     try:
-        fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o644)
     except FileExistsError:  # there already (or a link: O_EXCL never follows one)
         return folder
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -1,7 +1,9 @@
 """advisory-coverage: the non-academic advisory group has a current member from every stakeholder group.
 
 A current member is a stakeholder with `advisory:` who has joined (`since` is
-today or earlier) and not left (`until` is empty or not yet past).
+today or earlier) and not left (`until` is empty or not yet past). While a
+stakeholder file cannot be read (a YAML or schema error), this rule says nothing:
+that stakeholder may be the member, and its own error is the message.
 
 Passes:  a stakeholder with `group: employers` and `advisory: {role: member, since: 2024-01-01}`
 Fails:   no current advisory member whose group is `employers`
@@ -21,7 +23,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    if not ledger.in_focus("ledger.yaml"):
+    if not ledger.in_focus("ledger.yaml") or not ledger.all_read("stakeholders"):
         return
     represented = {
         entry.record.group

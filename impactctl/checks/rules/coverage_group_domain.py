@@ -4,6 +4,9 @@ A warning by default, because a new ledger is incomplete by nature; a centre
 that has finished its plan raises it to an error in ledger.yaml
 (`rules: {coverage-group-domain: error}`).
 
+While an outcome file cannot be read (a YAML or schema error), this rule says
+nothing: that outcome may cover the pair, and its own error is the message.
+
 Passes:  groups {employers}, domains {conceptual}: an outcome with `groups: [employers]`, `domain: conceptual`
 Fails:   no outcome for employers in the conceptual domain
 """
@@ -22,7 +25,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
-    if not ledger.in_focus("ledger.yaml"):
+    if not ledger.in_focus("ledger.yaml") or not ledger.all_read("outcomes"):
         return
     vocabularies = ledger.config.vocabularies
     covered = {

@@ -1,5 +1,8 @@
 """outcome-unsupported: some activity contributes to every outcome that is planned, active or achieved.
 
+While an activity file cannot be read (a YAML or schema error), this rule says
+nothing: that activity may be the one, and its own error is the message.
+
 Passes:  activities/x.yaml with `outcomes: [parents-aware]`
 Fails:   no activity lists `parents-aware` under `outcomes:`
 """
@@ -18,6 +21,8 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
+    if not ledger.all_read("activities"):
+        return
     pending = [entry for entry in ledger.checked("outcomes") if entry.record.status not in ("dropped", "missed")]
     supported = {outcome for entry in ledger.activities for outcome in entry.record.outcomes} if pending else set()
     for entry in pending:
