@@ -30,6 +30,53 @@ def test_quarterly_report_matches_the_golden_file(ledger, update_golden):
     assert result.output == golden.read_text(encoding="utf-8")
 
 
+def test_html_report_matches_the_golden_file(ledger, update_golden):
+    result = report(ledger, "--period", "2026-Q3", "--format", "html")
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / "report-2026-Q3.html"
+    if update_golden:
+        golden.write_text(result.output, encoding="utf-8")
+    assert result.output == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args,starts", [
+    (["--output", "{dir}/r.html"], "<!DOCTYPE html>"),
+    (["--output", "{dir}/r.HTM"], "<!DOCTYPE html>"),
+    (["--output", "{dir}/r.md"], "# ESRC Centre"),
+    (["--output", "{dir}/r.txt", "--format", "html"], "<!DOCTYPE html>"),
+    (["--output", "{dir}/r.html", "--format", "markdown"], "# ESRC Centre"),
+])
+def test_the_format_follows_the_option_else_the_output_suffix(ledger, tmp_path, args, starts):
+    args = [a.format(dir=tmp_path) for a in args]
+    assert report(ledger, "--period", "2026-Q3", *args).exit_code == 0
+    assert Path(args[1]).read_text(encoding="utf-8").startswith(starts)
+
+
+def test_an_unknown_format_or_a_template_of_the_other_format_is_a_usage_error(ledger, tmp_path):
+    assert report(ledger, "--format", "pdf").exit_code == 2
+    custom = tmp_path / "board.md.j2"
+    custom.write_text("Board\n")
+    result = report(ledger, "--template", str(custom), "--format", "html")
+    assert result.exit_code == 2 and "writes markdown, not html" in result.output
+
+
+def test_a_ledger_html_template_overrides_the_builtin_and_escapes_for_html(ledger):
+    (ledger / "templates").mkdir()
+    (ledger / "templates/quarterly.html.j2").write_text("<p>{{ centre.name }} & {{ outcomes[0].title ~ ' <b>' }}</p>\n")
+    assert report(ledger, "--period", "2026-Q3", "--format", "html").output == (
+        "<p>ESRC Centre for Society and Mental Health & Early-career researchers build policy organisations&#39; "
+        "capacity to use evidence &lt;b&gt;</p>\n")
+    assert report(ledger, "--period", "2026-Q3").output.startswith("# ESRC")  # the Markdown one is still built in
+
+
+def test_a_template_path_ending_in_html_j2_renders_html(ledger, tmp_path):
+    custom = tmp_path / "board.html.j2"
+    custom.write_text("<h1>{{ period.label }} \"{{ centre.grant }}\"</h1>\n")
+    (ledger / "ledger.yaml").write_text((ledger / "ledger.yaml").read_text().replace("ES/S012567/1", "'ES/1 \"x\"'"))
+    assert report(ledger, "--period", "2026-Q3", "--template", str(custom)).output == \
+        '<h1>2026-Q3 "ES/1 &quot;x&quot;"</h1>\n'
+
+
 def test_default_period_is_the_last_complete_quarter(ledger):
     assert "impact report, 2026-Q3" in report(ledger).output
 
@@ -111,10 +158,11 @@ def test_a_template_path(ledger, tmp_path):
     "{% import 'os' as os %}",
     "{{ undefined_name }}",
 ])
-def test_hostile_templates_are_refused_and_nothing_is_written(ledger, tmp_path, payload):
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_hostile_templates_are_refused_and_nothing_is_written(ledger, tmp_path, payload, suffix):
     (ledger / "templates").mkdir()
-    (ledger / "templates/quarterly.md.j2").write_text(payload + "\n")
-    target = tmp_path / "out.md"
+    (ledger / f"templates/quarterly{suffix}.j2").write_text(payload + "\n")
+    target = tmp_path / f"out{suffix}"
     result = report(ledger, "--output", str(target))
     assert result.exit_code == 1
     assert "no report was written" in result.output and not target.exists()
