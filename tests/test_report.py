@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -75,6 +76,22 @@ def test_a_template_path_ending_in_html_j2_renders_html(ledger, tmp_path):
     (ledger / "ledger.yaml").write_text((ledger / "ledger.yaml").read_text().replace("ES/S012567/1", "'ES/1 \"x\"'"))
     assert report(ledger, "--period", "2026-Q3", "--template", str(custom)).output == \
         '<h1>2026-Q3 "ES/1 &quot;x&quot;"</h1>\n'
+
+
+def test_every_html_chart_has_a_name_a_description_and_its_data_as_a_table(ledger):
+    html = report(ledger, "--period", "2026-Q3", "--format", "html").output
+    charts = re.findall(r'<svg viewBox="[\d ]+" role="img" aria-labelledby="(\S+) (\S+)" class="chart">'
+                        r'<title id="\1">([^<]+)</title><desc id="\2">([^<]+)</desc>', html)
+    assert len(charts) == html.count("<svg") == 23  # the status overview and 22 quantitative indicators
+    assert "Indicators by status" in charts[0][2] and "12 on track" not in charts[0][3]
+    assert "on track: 12; achieved: 3; at risk: 1; behind: 8; overdue: 0; no evidence yet: 1" in charts[0][3]
+    name = "Residents trained as community peer researchers (community-researchers)"
+    chart = html[html.index(f'<title id="chart-2-t">{name}</title>'):]
+    table = chart[chart.index("<tbody>"):chart.index("</tbody>")]
+    rows = re.findall(r'<tr><th scope="row">([\d-]+)</th><td class="num">([\d.,]+)</td><td class="num">([\d.,]+)</td></tr>',
+                      table)
+    assert rows == [("2025-12-31", "8", "8"), ("2026-03-25", "12", "11.41"), ("2026-09-30", "21", "19.08")]
+    assert "Latest 21 residents on 2026-09-30, where the plan expected 19.08; baseline 8" in chart
 
 
 def test_default_period_is_the_last_complete_quarter(ledger):

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
-from impactctl.report import diagrams, figures, privacy
+from impactctl.report import diagrams, figures, privacy, svgcharts
 from impactctl.report.progress import progress
 
 
@@ -42,6 +42,7 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "changes": _changes(history, redactor),
         "pathway": Markup(diagrams.pathway(ledger, activities)) if activities else "",
         "charts": _charts(ledger, period),
+        "svgcharts": svgcharts.build(ledger, period),  # the HTML edition's charts, with their data
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
     model["coverage_gaps"] = model["coverage_groups"]["gaps"] + model["coverage_areas"]["gaps"]
