@@ -1,4 +1,5 @@
-"""The HTML edition's charts, drawn in Python as inline SVG, each with a title, a description and its data."""
+"""The HTML edition's figures: charts drawn in Python as inline SVG, each with a title, a description and its
+data, and the pathway (a Mermaid diagram in Markdown) as a table."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from impactctl.model.ledger import Ledger
+from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
 from impactctl.model.records import Indicator
 from impactctl.report.escape import html
@@ -22,8 +23,8 @@ STATUS_FILL = {ON_TRACK: "#1e6b34", ACHIEVED: "#1d4f91", AT_RISK: "#8a5300", BEH
                NO_DATA: "#595959"}
 
 
-def build(ledger: Ledger, period: Period) -> dict[str, Any]:
-    """The status overview of every live indicator and a line chart per quantitative indicator."""
+def build(ledger: Ledger, period: Period, activities: list[Entry]) -> dict[str, Any]:
+    """The status overview of every live indicator, a line chart per quantitative indicator, the pathway."""
     live = [e.record for e in sorted(ledger.outcomes, key=lambda e: e.record.id) if e.record.status != "dropped"]
     counts = Counter(progress(o, i, period.end).status for o in live for i in o.indicators)
     charts = []
@@ -31,7 +32,20 @@ def build(ledger: Ledger, period: Period) -> dict[str, Any]:
         for indicator in outcome.indicators:
             if _numeric(indicator):
                 charts.append(indicator_chart(outcome.id, indicator, period, len(charts) + 1))
-    return {"status": status_chart(counts), "indicators": charts}
+    return {"status": status_chart(counts), "indicators": charts, "pathway": pathway(ledger, activities)}
+
+
+def pathway(ledger: Ledger, activities: list[Entry]) -> list[dict[str, Any]]:
+    """activities → outcomes → stakeholder groups, one row per outcome the period's activities served."""
+    outcomes, groups = ledger.index("outcomes"), ledger.config.vocabularies.groups
+    served: dict[str, list[str]] = {}
+    for entry in activities:
+        for oid in entry.record.outcomes:
+            if oid in outcomes:
+                served.setdefault(oid, []).append(entry.record.title)
+    return [{"outcome": outcomes[oid].record.title, "activities": titles,
+             "groups": ", ".join(groups.get(g, g) for g in outcomes[oid].record.groups)}
+            for oid, titles in sorted(served.items(), key=lambda item: outcomes[item[0]].record.title)]
 
 
 def _numeric(indicator: Indicator) -> bool:

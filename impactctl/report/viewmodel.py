@@ -42,7 +42,7 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "changes": _changes(history, redactor),
         "pathway": Markup(diagrams.pathway(ledger, activities)) if activities else "",
         "charts": _charts(ledger, period),
-        "svgcharts": svgcharts.build(ledger, period),  # the HTML edition's charts, with their data
+        "svgcharts": svgcharts.build(ledger, period, activities),  # the HTML edition's charts, with their data
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
     model["coverage_gaps"] = model["coverage_groups"]["gaps"] + model["coverage_areas"]["gaps"]
