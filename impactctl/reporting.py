@@ -76,7 +76,7 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
         raise UsageError(str(exc)) from None
     changes = history.changes_in_period(repo_root, period.start, period.end, head=as_of or "HEAD")
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
-    model = viewmodel.build(ledger, period, profile, changes, warnings, as_of)
+    model = viewmodel.build(ledger, period, profile, changes, warnings, as_of, output=fmt)
     env = environment.make_environment(root / "templates", *_template_dir(template), output=fmt)
     text = environment.render(env, _template_name(template, fmt), model)
     written = None

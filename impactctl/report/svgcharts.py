@@ -14,19 +14,22 @@ from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
 from impactctl.model.records import Indicator
 from impactctl.report.escape import html
-from impactctl.report.progress import ACHIEVED, AT_RISK, BEHIND, NO_DATA, ON_TRACK, OVERDUE, progress
+from impactctl.report.progress import ACHIEVED, AT_RISK, BEHIND, NO_DATA, ON_TRACK, OVERDUE
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 92, 16, 16, 48  # room for the axis labels
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+# Four equal steps from the bottom of the plot to its top: the same lines on every chart, only the labels differ.
+GRID = '<path class="grid" d="' + "".join(f"M{LEFT} {TOP + PLOT_H * k / 4:g}H{WIDTH - RIGHT}" for k in range(5)) + '"/>'
 STATUSES = [ON_TRACK, ACHIEVED, AT_RISK, BEHIND, OVERDUE, NO_DATA]
 STATUS_FILL = {ON_TRACK: "#1e6b34", ACHIEVED: "#1d4f91", AT_RISK: "#8a5300", BEHIND: "#a12626", OVERDUE: "#a12626",
                NO_DATA: "#595959"}
 
 
-def build(ledger: Ledger, period: Period, activities: list[Entry]) -> dict[str, Any]:
-    """The status overview of every live indicator, a line chart per quantitative indicator, the pathway."""
+def build(ledger: Ledger, period: Period, activities: list[Entry], outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The status overview of the view-model's `outcomes`, a line chart per quantitative indicator, the pathway."""
     live = [e.record for e in sorted(ledger.outcomes, key=lambda e: e.record.id) if e.record.status != "dropped"]
-    counts = Counter(progress(o, i, period.end).status for o in live for i in o.indicators)
+    counts = Counter(indicator["status"] for outcome in outcomes for indicator in outcome["indicators"])
     charts = []
     for outcome in live:
         for indicator in outcome.indicators:
@@ -82,28 +85,28 @@ def indicator_chart(outcome_id: str, indicator: Indicator, period: Period, numbe
     values = [v for _, v in measured] + [base.value, goal.value]
     low = min(0, *values)
     step = _step(max(values) - low)
-    high = low + 4 * step
-    days = (last - first).days
+    origin, x_scale, y_scale = first.toordinal(), PLOT_W / (last - first).days, PLOT_H / (4 * step)
 
-    def x(day: dt.date) -> float:
-        return round(LEFT + (WIDTH - LEFT - RIGHT) * (day - first).days / days, 1)
+    def x(day: dt.date) -> str:
+        return f"{LEFT + x_scale * (day.toordinal() - origin):.1f}"
 
-    def y(value: float) -> float:
-        return round(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * (value - low) / ((high - low) or 1), 1)
+    def y(value: float) -> str:
+        return f"{TOP + PLOT_H - y_scale * (value - low):.1f}"
 
-    parts = [_grid(low, step, y)]
-    parts.append(f'<line x1="{x(base.date)}" y1="{y(base.value)}" x2="{x(goal.date)}" y2="{y(goal.value)}" '
-                 'class="plan"/>')
-    parts.append('<polyline class="measured" points="' + " ".join(f"{x(d)},{y(v)}" for d, v in measured) + '"/>')
-    parts += [f'<circle cx="{x(d)}" cy="{y(v)}" r="4" class="dot"/>' for d, v in measured]
-    parts += [f'<text x="{x(d)}" y="{HEIGHT - BOTTOM + 20}" text-anchor="{anchor}">{d.isoformat()}</text>'
-              for d, anchor in _ticks(first, last, period.end)]
+    points = [(x(d), y(v)) for d, v in measured]
+    parts = [GRID, *(f'<text x="{LEFT - 8}" y="{TOP + PLOT_H * (4 - k) / 4 + 5:g}" text-anchor="end">'
+                     f"{_number(low + step * k)}</text>" for k in range(5)),
+             f'<line x1="{x(base.date)}" y1="{y(base.value)}" x2="{x(goal.date)}" y2="{y(goal.value)}" class="plan"/>',
+             '<polyline class="measured" points="' + " ".join(f"{px},{py}" for px, py in points) + '"/>',
+             *(f'<circle cx="{px}" cy="{py}" r="4" class="dot"/>' for px, py in points),
+             *(f'<text x="{x(d)}" y="{HEIGHT - BOTTOM + 20}" text-anchor="{anchor}">{d.isoformat()}</text>'
+               for d, anchor in _ticks(first, last, period.end))]
     if first < period.end < last:
-        parts.append(f'<line x1="{x(period.end)}" y1="{TOP}" x2="{x(period.end)}" y2="{HEIGHT - BOTTOM}" class="now"/>')
-    latest_date, latest = measured[-1]
+        parts.append(f'<line x1="{x(period.end)}" y1="{TOP}" x2="{x(period.end)}" y2="{TOP + PLOT_H}" class="now"/>')
+    latest = rows[-1]
     unit = f" {indicator.unit}" if indicator.unit else ""
-    description = (f"Latest {_number(latest)}{unit} on {latest_date.isoformat()}, where the plan expected "
-                   f"{_number(_plan(indicator, latest_date))}; baseline {_number(base.value)} on {base.date.isoformat()}, "
+    description = (f"Latest {_number(latest['value'])}{unit} on {latest['date'].isoformat()}, where the plan expected "
+                   f"{_number(latest['plan'])}; baseline {_number(base.value)} on {base.date.isoformat()}, "
                    f"target {_number(goal.value)} by {goal.date.isoformat()}. Solid line and dots: measured; "
                    "dashed line: planned.")
     title = f"{indicator.name} ({outcome_id})"
@@ -128,12 +131,6 @@ def _ticks(first: dt.date, last: dt.date, end: dt.date) -> list[tuple[dt.date, s
     return ticks
 
 
-def _grid(low: float, step: float, y: Any) -> str:
-    steps = [low + step * k for k in range(5)]
-    return "".join(f'<line x1="{LEFT}" y1="{y(v)}" x2="{WIDTH - RIGHT}" y2="{y(v)}" class="grid"/>'
-                   f'<text x="{LEFT - 8}" y="{y(v) + 5}" text-anchor="end">{_number(v)}</text>' for v in steps)
-
-
 def _step(span: float) -> float:
     """A round step for four gridlines that cover `span` with a little room above."""
     raw = max(span * 1.05 / 4, 1e-9)
@@ -142,6 +139,8 @@ def _step(span: float) -> float:
 
 
 def _number(value: float) -> str:
+    if type(value) is int:
+        return f"{value:,}"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -13,8 +13,9 @@ from impactctl.report.progress import progress
 
 
 def build(ledger: Ledger, period: Period, profile: str, history: Any = None, warnings: Iterable[Any] = (),
-          as_of: str | None = None) -> dict[str, Any]:
-    """The report as data. `history` is an impactctl.history.History (or None); warnings are Problems."""
+          as_of: str | None = None, output: str = "markdown") -> dict[str, Any]:
+    """The report as data. `history` is an impactctl.history.History (or None); warnings are Problems; the
+    SVG charts are drawn only for `output="html"`."""
     config = ledger.config
     vocab = config.vocabularies
     redactor = privacy.Redactor(ledger, profile)
@@ -41,11 +42,11 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "evidence": [_evidence(e, ledger, profile, used) for e in figures.evidence_in(ledger, period)],
         "changes": _changes(history, redactor),
         "pathway": Markup(diagrams.pathway(ledger, activities)) if activities else "",
-        "charts": _charts(ledger, period),
-        "svgcharts": svgcharts.build(ledger, period, activities),  # the HTML edition's charts, with their data
+        "charts": _charts(ledger, period) if output == "markdown" else [],  # Mermaid; HTML draws SVG instead
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
     model["coverage_gaps"] = model["coverage_groups"]["gaps"] + model["coverage_areas"]["gaps"]
+    model["svgcharts"] = svgcharts.build(ledger, period, activities, model["outcomes"]) if output == "html" else {}
     model["sources"] = [{"id": redactor.ref(e.record.id), "kind": e.kind, "path": _path(e.path, redactor)}
                         for e in sorted(used.values(), key=lambda e: e.path)]
     return model
