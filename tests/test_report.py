@@ -143,6 +143,14 @@ def test_public_profile_shows_no_personal_data(ledger):
     assert "@example.org" in internal
 
 
+def test_html_public_profile_shows_no_personal_data(ledger):
+    public = report(ledger, "--period", "2026-Q2", "--format", "html").output
+    internal = report(ledger, "--period", "2026-Q2", "--format", "html", "--profile", "internal").output
+    assert "Amira Haddad" not in public and "amira-haddad" not in public and "@example.org" not in public
+    assert "Amira Haddad" in internal and "@example.org" in internal and "<th scope=\"col\">contact</th>" in internal
+    assert "public edition" in public and "internal edition" in internal
+
+
 def test_user_text_cannot_break_tables_or_inject(ledger):
     path = ledger / "activities/briefing-dhsc-prevention.yaml"
     text = path.read_text().replace(
@@ -220,6 +228,9 @@ def test_as_of_reproduces_a_past_report_and_changes_come_from_git(tmp_path, monk
                                "--as-of", "HEAD~1"]).output
     assert "Revised briefing for DHSC" in now and "Revised briefing" not in past
     assert "ledger as of revision HEAD\\~1" in past
+    past_html = runner.invoke(app, ["report", str(repo.ledger), "--today", TODAY.isoformat(), "--period", "2026-Q3",
+                                    "--as-of", "HEAD~1", "--format", "html"]).output
+    assert "ledger as of revision HEAD~1" in past_html and "Revised briefing" not in past_html
     assert "| `activities/briefing-dhsc-prevention.yaml` | changed | Bo | title changed |" in now
     bad = runner.invoke(app, ["report", str(repo.ledger), "--as-of", "no-such-rev"])
     assert bad.exit_code == 2 and "no-such-rev" in bad.output
