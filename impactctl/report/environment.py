@@ -55,6 +55,7 @@ def _finalize(value: Any, escape: Callable[[object], str] = markdown) -> Any:
 
 
 def _finalize_html(value: Any) -> Any:
+    """The same for an HTML template: `& < > " '` become entities, so no text opens an element or ends an attribute."""
     return _finalize(value, html)
 
 
@@ -70,7 +71,8 @@ def make_environment(ledger_templates: Path | None, extra_dir: Path | None = Non
     search = [p for p in (extra_dir, ledger_templates) if p is not None and p.is_dir()]
     loaders = [FileSystemLoader(str(p)) for p in search] + [FileSystemLoader(str(builtin_dir()))]
     env = BoundedSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
-                         finalize=_finalize_html if output == "html" else _finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                         finalize=_finalize_html if output == "html" else _finalize,
+                         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     return env
 
 
