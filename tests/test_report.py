@@ -245,3 +245,19 @@ def test_templates_read_view_model_keys_as_jinja_does(tmp_path):
     env = environment.make_environment(None, tmp_path)
     text = environment.render(env, "t.md.j2", {"row": {"title": "Survey", "items": 3}})
     assert text == "Survey 3 yes no"
+
+
+def test_an_html_chart_holds_the_measurements_up_to_the_periods_end_beside_the_plan(tmp_path):
+    from tests.helpers import OUTCOME, write_ledger
+
+    outcome = OUTCOME.format(id="o") + ("    measurements:\n      - {date: 2026-08-01, value: 30}\n"
+                                        "      - {date: 2026-10-15, value: 40}\n")
+    root = write_ledger(tmp_path / "ledger", {"outcomes/o.yaml": outcome})
+    html = report(root, "--period", "2026-Q3", "--format", "html").output
+    table = html[html.index('<caption id="cap-chart-1">'):]
+    rows = re.findall(r'<tr><th scope="row">([\d-]+)</th><td class="num">([\d.]+)</td><td class="num">([\d.]+)</td>',
+                      table[:table.index("</tbody>")])
+    assert rows == [("2025-01-01", "10", "10"), ("2026-08-01", "30", "25.81")]  # 2026-10-15 is after Q3
+    assert ("Latest 30 % of surveyed employers on 2026-08-01, where the plan expected 25.81; baseline 10 on "
+            "2025-01-01, target 50 by 2028-12-31.") in html
+    assert "1 indicator. on track: 1; achieved: 0; at risk: 0; behind: 0; overdue: 0; no evidence yet: 0." in html

@@ -71,7 +71,7 @@ def status_chart(counts: Counter) -> dict[str, Any]:
                      f'<rect x="{label_w}" y="{y}" width="{length}" height="{bar}" fill="{STATUS_FILL[row["status"]]}"/>'
                      f'<text x="{label_w + length + 6}" y="{y + 18}">{row["count"]:,}</text>')
     description = "; ".join(f'{r["status"]}: {r["count"]:,}' for r in rows)
-    svg = _svg("status", height, "Indicators by status", f"{total:,} indicators. {description}.", "".join(parts), width)
+    svg = _svg("status", height, "Indicators by status", f"{total:,} indicator{'' if total == 1 else 's'}. {description}.", "".join(parts), width)
     return {"svg": svg, "rows": rows, "total": total}
 
 
