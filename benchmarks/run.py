@@ -56,6 +56,7 @@ TARGETS = {
     ("validate (cold)", 100_000): "≤ 12 s, < 1 GB",
     ("validate (second run)", 100_000): "≤ 2.5 s, < 1 GB",
     ("report", 10_000): "≤ 1 s",
+    ("report (HTML)", 10_000): "≤ 1.5 × report",
     ("add-outcome", 10_000): "≤ 0.5 s",
     ("record", 10_000): "≤ 0.5 s",
 }
@@ -251,12 +252,15 @@ def bench_size(args, generator, size: int, impactctl: list[str], base_env: dict[
     measured_on = min(dt.date.today(), dt.date(2026, 11, 20)).isoformat()
     steps = {name: Step(name) for name in (
         "python start-up", "floor: read every file", "impactctl start-up (--version)", "validate (cold)",
-        "validate (second run)", "report", "yamllint -d relaxed", "check-jsonschema outcomes/", "add-outcome",
+        "validate (second run)", "report", "report (HTML)", "yamllint -d relaxed", "check-jsonschema outcomes/", "add-outcome",
         "record", "report (git history)")}
     steps["python start-up"].note = "`python -c pass`, for scale"
     steps["floor: read every file"].note = "a Python process that reads every file's bytes"
     if not has_report:
         steps["report"].skipped = "not available yet"
+    has_html = has_report and "--format" in report_help.stdout
+    if not has_html:
+        steps["report (HTML)"].skipped = "not available yet"
     if not yamllint:
         steps["yamllint -d relaxed"].skipped = "not installed"
     if not cjs:
@@ -296,6 +300,8 @@ def bench_size(args, generator, size: int, impactctl: list[str], base_env: dict[
             cmd = impactctl + ["report"] + (["-L", "ledger"] if "--ledger" in options else ["ledger"])
             cmd += ["--today", TODAY] if "--today" in options else []
             run("report", cmd + (["--period", "2026-Q3"] if "--period" in options else []))
+        if has_html:
+            run("report (HTML)", cmd + ["--period", "2026-Q3", "--format", "html"])
         # The general-purpose tools take minutes on big ledgers: above --tools-once-above, one run each.
         tools_now = rep == 0 or size <= args.tools_once_above
         if yamllint and tools_now:
@@ -337,6 +343,9 @@ def bench_size(args, generator, size: int, impactctl: list[str], base_env: dict[
         steps["report (git history)"].skipped = f"only up to {GIT_SIZE_LIMIT:,} records (committing takes minutes)"
     elif not which("git"):
         steps["report (git history)"].skipped = "git not installed"
+    if has_html and steps["report"].runs and steps["report (HTML)"].runs:
+        ratio = steps["report (HTML)"].median / steps["report"].median
+        steps["report (HTML)"].note = f"`--format html` (inline SVG charts): {ratio:.2f} × the Markdown report"
     steps["add-outcome"].note = "all required flags, --no-input, on the copy"
     steps["record"].note = f"a measurement on `{sample['outcome']}`"
     if not args.keep:

@@ -33,24 +33,43 @@ class ReportResult:
 
 
 def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLATE, output: Path | None = None,
-           profile: str = "public", as_of: str | None = None, today: dt.date | None = None, *,
+           profile: str = "public", as_of: str | None = None, today: dt.date | None = None,
+           output_format: str | None = None, *,
            limits: environment.RenderLimits = environment.DEFAULT_LIMITS) -> ReportResult:
     """Render the ledger's report for a period (default: the last complete quarter).
 
     Nothing is rendered or written when the ledger has errors; `as_of` renders the ledger as it was at a
-    git revision, so a past report can be reproduced exactly. `limits` bounds what the template may spend.
+    git revision, so a past report can be reproduced exactly. `output_format` is markdown or html; by default
+    html when the template is a .html.j2 file or the output file ends in .html, else markdown. `limits`
+    bounds what the template may spend.
     """
     if profile not in PROFILES:
         raise UsageError(f"--profile must be one of {', '.join(PROFILES)}")
+    fmt = choose_format(output_format, template, output)
     if as_of:
         with tempfile.TemporaryDirectory(prefix="impactctl-as-of-") as scratch:
             past = git.export(root, as_of, Path(scratch))
-            return _report(past, root, period, template, output, profile, as_of, today, limits)
-    return _report(root, root, period, template, output, profile, None, today, limits)
+            return _report(past, root, period, template, output, profile, as_of, today, fmt, limits)
+    return _report(root, root, period, template, output, profile, None, today, fmt, limits)
+
+
+def choose_format(output_format: str | None, template: str, output: Path | None) -> str:
+    """The format asked for, else the one a template file or the output file's suffix implies, else markdown."""
+    if output_format is not None and output_format not in environment.FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(environment.FORMATS)}")
+    implied = None
+    if _is_path(template):
+        implied = environment.format_of(template)
+    elif output is not None and output.suffix.lower() in (".html", ".htm"):
+        implied = "html"
+    if output_format and _is_path(template) and implied != output_format:
+        raise UsageError(f"the template {template} writes {implied}, not {output_format}: name a "
+                         f"{environment.FORMATS[output_format]} template")
+    return output_format or implied or "markdown"
 
 
 def _report(root: Path, repo_root: Path, period_text: str | None, template: str, output: Path | None, profile: str,
-            as_of: str | None, today: dt.date | None, limits: environment.RenderLimits) -> ReportResult:
+            as_of: str | None, today: dt.date | None, fmt: str, limits: environment.RenderLimits) -> ReportResult:
     ledger, result = api.check(root, today=today, need_ledger=True)
     if ledger is None or result.errors:
         return ReportResult(result, refused=True)
@@ -62,9 +81,9 @@ def _report(root: Path, repo_root: Path, period_text: str | None, template: str,
     changes = history.changes_in_period(repo_root, period.start, period.end, head=as_of or "HEAD")
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
     past = _statuses_in_git(ledger, repo_root, as_of, changes, period.end, period.previous(start_month).end)
-    model = viewmodel.build(ledger, period, profile, changes, warnings, as_of, past)
-    env = environment.make_environment(root / "templates", *_template_dir(template), limits=limits)
-    text = environment.render(env, _template_name(template), model)
+    model = viewmodel.build(ledger, period, profile, changes, warnings, as_of, past, output=fmt)
+    env = environment.make_environment(root / "templates", *_template_dir(template), output=fmt, limits=limits)
+    text = environment.render(env, _template_name(template, fmt), model)
     written = None
     if output is not None:
         writer.replace_file(output, text)
@@ -85,17 +104,20 @@ def _statuses_in_git(ledger: Ledger, repo_root: Path, as_of: str | None, changes
     return dict(zip(days, history.statuses_at_ends(repo_root, changes, *asked, as_of)))
 
 
-def _template_name(template: str) -> str:
-    path = Path(template)
-    if path.suffix or "/" in template:
-        return path.name
-    return template + environment.TEMPLATE_SUFFIX
+def _is_path(template: str) -> bool:
+    return bool(Path(template).suffix) or "/" in template
+
+
+def _template_name(template: str, fmt: str = "markdown") -> str:
+    if _is_path(template):
+        return Path(template).name
+    return template + environment.FORMATS[fmt]
 
 
 def _template_dir(template: str) -> tuple[Path, ...]:
     """A template given as a path is looked up in its own folder first."""
     path = Path(template)
-    if path.suffix or "/" in template:
+    if _is_path(template):
         if not path.is_file():
             raise UsageError(f"no template at {template}")
         return (path.resolve().parent,)

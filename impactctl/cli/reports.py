@@ -18,18 +18,21 @@ def report(
     period: Optional[str] = typer.Option(None, "--period", "-p", help="2026-Q3, 2026, or 2026-04-01..2026-09-30 "
                                          "(default: the last complete quarter of the reporting year)."),
     template: str = typer.Option("quarterly", "--template", "-t", help="A template name (the ledger's templates/ "
-                                 "first, then the built-ins) or a path to a .md.j2 file."),
+                                 "first, then the built-ins) or a path to a .md.j2 or .html.j2 file."),
+    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="markdown or html (default: html when "
+                                                "--output ends in .html or the template is .html.j2, else markdown).",
+                                                show_default=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
     profile: str = typer.Option("public", "--profile", help="public (no personal data) or internal."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Render the ledger as it was at this git revision."),
     today: Optional[str] = typer.Option(None, "--today", help="Take this day (YYYY-MM-DD) as today.", show_default=False),
     ledger: Optional[str] = LEDGER_OPTION,
 ) -> None:
-    """Render the quarterly impact report (GitHub/GitLab Markdown) of the ledger.
+    """Render the quarterly impact report of the ledger: GitHub/GitLab Markdown, or one self-contained HTML file.
 
     Exits 1 and writes nothing when the ledger has errors (warnings go to the report's appendix).
 
-    Example: impactctl report --period 2026-Q3 --output reports/2026-Q3.md
+    Example: impactctl report --period 2026-Q3 --output reports/2026-Q3.md (or .html)
     """
     from impactctl import reporting
     from impactctl.errors import ImpactctlError, TemplateFailed
@@ -41,7 +44,7 @@ def report(
     except ValueError:
         fail("--today: write the date as YYYY-MM-DD")
     try:
-        result = reporting.report(root, period, template, output, profile, as_of, day)
+        result = reporting.report(root, period, template, output, profile, as_of, day, output_format)
     except TemplateFailed as exc:
         fail(f"{exc}; no report was written", EXIT_PROBLEMS)
     except ImpactctlError as exc:

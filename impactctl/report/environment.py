@@ -10,7 +10,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
@@ -18,9 +18,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from impactctl.errors import TemplateFailed
-from impactctl.report.escape import markdown
+from impactctl.report.escape import html, markdown
 
 TEMPLATE_SUFFIX = ".md.j2"
+# Each output format: the suffix of its templates and how a printed value is escaped.
+FORMATS = {"markdown": ".md.j2", "html": ".html.j2"}
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,8 @@ def builtin_dir() -> Path:
     raise TemplateFailed("the built-in templates are missing from this installation")
 
 
-def _finalize(value: Any) -> Any:
-    """Every `{{ value }}` is escaped for Markdown unless Python marked it as already safe."""
+def _finalize(value: Any, escape: Callable[[object], str] = markdown) -> Any:
+    """Every `{{ value }}` is escaped for Markdown (or HTML) unless Python marked it as already safe."""
     if isinstance(value, Markup):
         return value
     if value is None:
@@ -65,16 +67,28 @@ def _finalize(value: Any) -> Any:
         return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return markdown(value)
+    return escape(value)
 
 
-def make_environment(ledger_templates: Path | None, extra_dir: Path | None = None,
+def _finalize_html(value: Any) -> Any:
+    """The same for an HTML template: `& < > " '` become entities, so no text opens an element or ends an attribute."""
+    return _finalize(value, html)
+
+
+def format_of(template_name: str) -> str:
+    """The output format a template writes, by its suffix: `.html.j2` is HTML, anything else Markdown."""
+    return "html" if template_name.endswith(FORMATS["html"]) else "markdown"
+
+
+def make_environment(ledger_templates: Path | None, extra_dir: Path | None = None, output: str = "markdown",
                      limits: RenderLimits = DEFAULT_LIMITS) -> BoundedSandbox:
-    """Ledger's own templates/ first (to override a built-in by name), then the built-ins."""
+    """Ledger's own templates/ first (to override a built-in by name), then the built-ins; values escaped for
+    `output` (markdown or html), with the same sandbox and limits for both."""
     search = [p for p in (extra_dir, ledger_templates) if p is not None and p.is_dir()]
     loaders = [FileSystemLoader(str(p)) for p in search] + [FileSystemLoader(str(builtin_dir()))]
     env = BoundedSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
-                         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                         finalize=_finalize_html if output == "html" else _finalize,
+                         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.limits = limits
     return env
 

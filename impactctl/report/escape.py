@@ -1,4 +1,4 @@
-"""Make user text safe inside Markdown tables and Mermaid diagrams: it renders as the text it is."""
+"""Make user text safe inside Markdown tables, HTML and Mermaid diagrams: it renders as the text it is."""
 
 from __future__ import annotations
 
@@ -27,6 +27,17 @@ def markdown(text: object) -> str:
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", value))
+
+
+def html(text: object) -> str:
+    """Literal text for an HTML element or a quoted attribute value: `& < > " '` become entities."""
+    value = str(text)
+    if _HTML_SPECIAL.search(value) is None:
+        return value
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
+
+
+_HTML_SPECIAL = re.compile("[&<>\"']")
 
 
 def mermaid(text: object) -> str:

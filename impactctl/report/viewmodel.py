@@ -9,14 +9,16 @@ from markupsafe import Markup
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
-from impactctl.report import attribution, charts, diagrams, figures, privacy, status, summary
+from impactctl.report import attribution, charts, diagrams, figures, privacy, status, summary, svgcharts
 from impactctl.report.progress import progress
 
 
 def build(ledger: Ledger, period: Period, profile: str, history: Any = None, warnings: Iterable[Any] = (),
-          as_of: str | None = None, past: dict[dt.date, status.Past] | None = None) -> dict[str, Any]:
+          as_of: str | None = None, past: dict[dt.date, status.Past] | None = None,
+          output: str = "markdown") -> dict[str, Any]:
     """The report as data. `history` is an impactctl.history.History (or None); warnings are Problems;
-    `past` holds, for a day, the outcomes' statuses in the last commit on or before it (see report.status)."""
+    `past` holds, for a day, the outcomes' statuses in the last commit on or before it (see report.status).
+    The Mermaid charts are drawn only for `output="markdown"`, the SVG charts only for `output="html"`."""
     config = ledger.config
     vocab = config.vocabularies
     redactor = privacy.Redactor(ledger, profile)
@@ -49,11 +51,12 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "evidence": [_evidence(e, ledger, profile, used) for e in figures.evidence_in(ledger, period)],
         "changes": _changes(history, redactor),
         "pathway": Markup(diagrams.pathway(ledger, activities)) if activities else "",
-        "charts": _charts(ledger, period, at_end),
+        "charts": _charts(ledger, period, at_end) if output == "markdown" else [],  # HTML draws SVG instead
         "warnings": [{"location": w.location, "code": w.code, "message": w.message} for w in warnings],
     }
     model["summary"] = summary.summary(model["outcomes"])
     model["coverage_gaps"] = model["coverage_groups"]["gaps"] + model["coverage_areas"]["gaps"]
+    model["svgcharts"] = svgcharts.build(ledger, period, activities, model["outcomes"]) if output == "html" else {}
     model["sources"] = [{"id": redactor.ref(e.record.id), "kind": e.kind, "path": _path(e.path, redactor)}
                         for e in sorted(used.values(), key=lambda e: e.path)]
     return model

@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from html.parser import HTMLParser
 
 import pytest
 
 from tests.helpers import CONFIG, OUTCOME, write_ledger
-from tests.hostile.common import TODAY, invoke
+from tests.hostile.common import REPO, TODAY, invoke
 
 # Every trick at once; the newlines are real (written `\n` in YAML double quotes).
 PAYLOAD = ('A | B <script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) '
@@ -27,10 +28,14 @@ def quoted(text: str) -> str:
 @pytest.fixture
 def report(tmp_path) -> str:
     """The quarterly report of a ledger with the payload in every text a report shows."""
-    p = quoted(PAYLOAD)
+    return render(tmp_path, PAYLOAD, "report.md")
+
+
+def render(tmp_path, payload: str, name: str) -> str:
+    p = quoted(payload)
     config = (CONFIG.replace("name: Test Centre", f"name: {p}\n  funder: {p}")
-              .replace("employers: Employers", f"employers: {quoted('Emp ' + PAYLOAD)}")
-              .replace("study: Study", f"study: {quoted('Study ' + PAYLOAD)}"))
+              .replace("employers: Employers", f"employers: {quoted('Emp ' + payload)}")
+              .replace("study: Study", f"study: {quoted('Study ' + payload)}"))
     outcome = OUTCOME.format(id="o").replace("title: Employers understand workplace mental health", f"title: {p}")
     outcome = (outcome.replace("name: Employers aware of the guidance", f"name: {p}")
                .replace('unit: "% of surveyed employers"', f"unit: {p}"))
@@ -42,11 +47,11 @@ def report(tmp_path) -> str:
                                f"reach: {{audience: {p}, count: 10, geography: local}}\n",
         "evidence/ev.yaml": f"id: ev\ntitle: {p}\ndate: 2026-08-03\ntype: letter\nurl: https://example.org/x\n"
                             f"outcomes: [o]\nnote: {p}\n",
-        "stakeholders/s.yaml": f"id: s\nname: {quoted('Org ' + PAYLOAD)}\ntype: organisation\ngroup: employers\n"
+        "stakeholders/s.yaml": f"id: s\nname: {quoted('Org ' + payload)}\ntype: organisation\ngroup: employers\n"
                                f"advisory: {{role: {p}, since: 2026-01-01}}\n",
     }
     root = write_ledger(tmp_path / "ledger", files, config)
-    target = tmp_path / "report.md"
+    target = tmp_path / name
     outcome = invoke("report", str(root), "--today", TODAY, "--period", "2026-Q3", "--output", str(target))
     assert outcome.exit_code == 0, outcome.output
     text = target.read_text()
@@ -150,3 +155,72 @@ def test_git_authors_cannot_inject_into_the_changes_table(tmp_path, monkeypatch)
     row = next(line for line in outcome.output.splitlines() if line.startswith("| `outcomes/a.yaml`"))
     assert cells(row) == 5 and "<" not in outcome.output and "](" not in outcome.output.replace("\\](", "")
     assert os.path.exists(repo.ledger / "outcomes/a.yaml")
+
+
+# The same payload plus what breaks HTML itself: a closing </style> and </title>, quotes that end an attribute,
+# an event handler, a javascript: link, an SVG with script, a comment and CDATA opener.
+HTML_PAYLOAD = (PAYLOAD + ' </style><style>body{display:none}</style> </title> " onmouseover="alert(1)" x=\' '
+                "<a href='javascript:alert(1)'>click</a> <svg onload=alert(1)><script>alert(1)</script></svg> "
+                "<!-- <![CDATA[ &amp; &#x3C;")
+
+
+class Parsed(HTMLParser):
+    """What a browser's parser makes of the report: its elements, attributes, style text and all text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str]] = []
+        self.styles: list[str] = []
+        self.text: list[str] = []
+        self._open: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes += [(name, value or "") for name, value in attrs]
+        self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        if self._open and self._open[-1] == tag:
+            self._open.pop()
+
+    def handle_data(self, data):
+        (self.styles if self._open and self._open[-1] == "style" else self.text).append(data)
+
+    def handle_comment(self, data):
+        raise AssertionError(f"a comment reached the report: {data[:60]}")
+
+
+@pytest.fixture
+def html_report(tmp_path) -> str:
+    text = render(tmp_path, HTML_PAYLOAD, "report.html")
+    assert text.startswith("<!DOCTYPE html>")
+    return text
+
+
+def test_no_element_or_attribute_comes_from_record_text(html_report):
+    """`<script>`, `<img onerror>`, `<svg onload>`, `<a href=javascript:>`, a second `<style>`: none
+    becomes an element; the only attributes are the template's own, and no value holds `javascript:`."""
+    parsed = Parsed(html_report)
+    assert not {"script", "img", "iframe", "object", "embed", "link", "form", "input"} & set(parsed.tags)
+    assert parsed.tags.count("style") == 1
+    assert parsed.tags.count("title") == 1 + parsed.tags.count("svg")  # the page's and each chart's own
+    assert not [name for name, _ in parsed.attributes if name.startswith("on") or name in ("src", "srcdoc")]
+    shipped = Parsed((REPO / "tests/golden/report-2026-Q3.html").read_text(encoding="utf-8"))
+    assert {name for name, _ in parsed.attributes} <= {name for name, _ in shipped.attributes}
+    assert set(parsed.tags) <= set(shipped.tags)
+    hrefs = [value for name, value in parsed.attributes if name == "href"]
+    assert hrefs and all(value.startswith("#") for value in hrefs)  # only the report's own contents links
+    assert not any("alert" in value or "javascript" in value for _, value in parsed.attributes)
+    assert "alert" not in "".join(parsed.styles) and "display:none" not in "".join(parsed.styles)
+
+
+def test_record_text_reads_as_the_text_it_is(html_report):
+    """The payload shows literally (entities and all), as the title and in the page's heading."""
+    parsed = Parsed(html_report)
+    text = "".join(parsed.text)
+    assert f"{HTML_PAYLOAD}: impact report, 2026-Q3" in text
+    assert text.count("<script>alert(1)</script>") > 10 and "&lt;b&gt;" in text and "&amp; &#x3C;" in text
+    assert "<script" not in html_report.replace("&lt;script", "")
