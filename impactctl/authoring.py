@@ -183,7 +183,7 @@ def record_measurement(root: Path, outcome_id: str, value: Any, date: dt.date, i
     def change(document: Any) -> None:
         target = _indicator(document, outcome_id, indicator)
         if "measurements" not in target or target["measurements"] is None:
-            target["measurements"] = roundtrip.to_yaml_value([])
+            put_in_order(target, Indicator, "measurements", [])
         target["measurements"].append(roundtrip.to_yaml_value(measurement))
 
     return edit_record(root, outcome_id, change, dry_run, today)
@@ -213,7 +213,8 @@ def set_status(root: Path, outcome_id: str, status: str, evidence: list[str] | N
         for item in evidence or []:
             cited = document.get("evidence")
             if cited is None:
-                document["evidence"] = cited = roundtrip.to_yaml_value([])
+                put_in_order(document, KINDS["outcomes"], "evidence", [])  # before `indicators`, as the model orders it
+                cited = document["evidence"]
             if item not in cited:
                 cited.append(item)
 
