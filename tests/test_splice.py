@@ -83,3 +83,15 @@ def test_an_edit_that_would_read_back_differently_is_refused():
     text = "base: &b {x: 1}\nother: *b\n"
     with pytest.raises(splice.SpliceRefused, match="nothing was written"):
         edited(text, lambda d: d.__setitem__("base", roundtrip.to_yaml_value({"x": 2})))
+
+
+def test_an_empty_flow_list_that_receives_a_record_becomes_a_block_list():
+    text = "indicators:\n  - id: x   # the only one\n    measurements: []\n"
+    measurement = roundtrip.to_yaml_value({"date": __import__("datetime").date(2026, 6, 1), "value": 3})
+    assert edited(text, lambda d: d["indicators"][0]["measurements"].append(measurement)) == (
+        "indicators:\n  - id: x   # the only one\n    measurements:\n      - date: 2026-06-01\n        value: 3\n")
+
+
+def test_an_item_appended_after_comments_and_blank_lines_goes_right_after_the_last_item():
+    text = "m:\n  - 1\n\n  # between\n  - 2  # eol\n\n# after\nn: 3\n"
+    assert edited(text, lambda d: d["m"].append(3)) == "m:\n  - 1\n\n  # between\n  - 2  # eol\n  - 3\n\n# after\nn: 3\n"

@@ -68,6 +68,8 @@ class _Editor:
             self.mapping(node, new)
         elif isinstance(node, yaml.SequenceNode) and isinstance(new, (list, tuple)) and node.value and new and not flow:
             self.sequence(node, new, key_column)
+        elif flow and not node.value and any(isinstance(item, (dict, list, tuple)) for item in new or ()):
+            self.replace(node, new, column)  # an empty `[]` that receives records becomes a block list
         elif isinstance(node, yaml.SequenceNode) and isinstance(new, (list, tuple)) and flow:
             self.flow_sequence(node, list(new))
         elif flow:
@@ -77,18 +79,19 @@ class _Editor:
 
     def replace(self, node: yaml.Node, new: Any, column: int) -> None:
         layout, start = self.layout, node.start_mark.index
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        inline = isinstance(node, yaml.ScalarNode) or node.flow_style
+        if not inline:
             column = node.start_mark.column  # a block collection's lines are where the new ones go
         first, rest = value_text(new, column, self.layout.indent)
         end = layout.content_end(node)
-        if isinstance(node, yaml.ScalarNode) and not first:  # a scalar becomes a block collection
+        if inline and not first:  # a scalar (or `[]`) becomes a block collection
             colon = layout.before_value(start)
             if colon is None:
                 raise SpliceRefused("a value could not be found after its key")
             self.splices.append((colon, end, ""))
             at = layout.line_after(end)
             self.splices.append((at, at, "".join(line + "\n" for line in rest)))
-        elif isinstance(node, yaml.ScalarNode):
+        elif inline:
             self.splices.append((start, end, (first.lstrip(" ") + "".join("\n" + line for line in rest))))
         elif not first:  # a block collection replaced by another: its lines by the new lines
             self.splices.append((start, end, "\n".join(rest)[column:]))
