@@ -34,6 +34,8 @@ STYLE = st.fixed_dictionaries({
     "crlf": st.booleans(),
     "bom": st.booleans(),
     "final_newline": st.booleans(),
+    "header": st.booleans(),  # `---` and a comment before the first key
+    "item_comments": st.booleans(),  # a comment line and a blank line between list items
 })
 
 MEASUREMENT = st.fixed_dictionaries({"date": DATE, "value": st.integers(0, 1000)}, optional={"note": PHRASE})
@@ -58,7 +60,7 @@ def _model_order(record: dict) -> dict:
 
 def emit(record: dict, style: dict) -> str:
     """The record as an author might have written it, in `style`."""
-    lines: list[str] = []
+    lines: list[str] = ["---", "# An outcome, written by hand."] if style["header"] else []
     _mapping(record, 0, style, lines, top=True)
     if style["end_comment"]:
         lines += ["", "# Notes for reviewers,", "# kept at the end."]
@@ -98,7 +100,9 @@ def _mapping(mapping: dict, column: int, style: dict, lines: list[str], top: boo
         elif isinstance(value, list):
             lines.append(f"{lead}{key}:{comment}")
             dash = column + style["offset"]
-            for item in value:
+            for n_item, item in enumerate(value):
+                if n_item and style["item_comments"]:
+                    lines += ["", " " * dash + "# next"]
                 head = " " * dash + "-" + " " * (style["gap"] - 1)
                 if isinstance(item, dict):
                     _mapping(item, dash + style["gap"], style, lines, first=head)
