@@ -64,3 +64,15 @@ def test_git_diff_after_record_on_a_four_space_file_shows_only_added_lines(tmp_p
     changed = [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == ["+            -   date: 2026-06-01", "+                value: 25", "+                evidence:",
                        "+                    -   ev-survey", "+                note: Summer survey."]
+
+
+def test_an_edit_that_cannot_be_spliced_exactly_is_refused_and_nothing_is_written(tmp_path):
+    from tests.helpers import OUTCOME
+
+    # `tags` shares the list `groups` holds: rewriting `groups` in place would change `tags` too.
+    text = OUTCOME.format(id="a").replace("groups: [employers]", "groups: &g [employers]") + "tags: *g\n"
+    root = write_ledger(tmp_path / "ledger", {"outcomes/a.yaml": text.encode()})
+    result = CliRunner().invoke(app, ["set", "a", "groups", "employers,publics", "-L", str(root)])
+    assert result.exit_code == 2
+    assert "outcomes/a.yaml: this edit cannot be made without rewriting other parts of the file" in result.output
+    assert (root / "outcomes/a.yaml").read_text() == text
