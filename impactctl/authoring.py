@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import os
+import typing
 from pathlib import Path
 from typing import Any, Callable
 
@@ -14,7 +15,7 @@ from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
 from impactctl.model.records import KINDS, SINGULAR, Indicator
 from impactctl.problems import Problem, Severity
-from impactctl.source import roundtrip, writer
+from impactctl.source import roundtrip, splice, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
 from impactctl.source.tree import inside
 
@@ -117,15 +118,22 @@ def _edit(root: Path, record_id: str, change: Callable[[Any], None], dry_run: bo
         reason = problems[0].message if problems else "it does not hold a record's keys and values"
         raise UsageError(f"{where}: the record cannot be edited: {reason}; fix the file first "
                          "(`impactctl validate` lists every problem)")
-    before = (root / rel).read_text(encoding="utf-8")
+    before = read_text_exactly(root / rel)
     try:
         document = roundtrip.load_text(before)
     except Exception as exc:  # ruamel raises many types on broken YAML; the user fixes the file first
         raise UsageError(f"{rel} cannot be edited until it is valid YAML ({type(exc).__name__}); "
                          "run `impactctl validate` to see where") from None
     change(document)
-    after = roundtrip.dump_text(document)
+    # The intended data comes from the round-trip document; the text from splicing it into the author's own.
+    after = splice.apply(before, document, rel)
     return _commit(root, rel, before, after, dry_run, today, create=False)
+
+
+def read_text_exactly(path: Path) -> str:
+    """A file's text with its line ends (CRLF stays CRLF) and byte order mark, as an edit must keep them."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 def record_path(root: Path, record_id: str) -> str:
@@ -153,7 +161,7 @@ def _commit(root: Path, rel: str, before: str, after: str, dry_run: bool, today:
         if not writer.create_file(root / rel, after):
             raise UsageError(f"{rel} was created by someone else meanwhile; run the command again")
     else:
-        if (root / rel).read_text(encoding="utf-8") != before:
+        if read_text_exactly(root / rel) != before:
             raise UsageError(f"{rel} changed on disk while it was being edited; nothing was written, run the command again")
         writer.replace_file(root / rel, after)
     edit.written = True
@@ -175,7 +183,7 @@ def record_measurement(root: Path, outcome_id: str, value: Any, date: dt.date, i
     def change(document: Any) -> None:
         target = _indicator(document, outcome_id, indicator)
         if "measurements" not in target or target["measurements"] is None:
-            target["measurements"] = roundtrip.to_yaml_value([])
+            put_in_order(target, Indicator, "measurements", [])
         target["measurements"].append(roundtrip.to_yaml_value(measurement))
 
     return edit_record(root, outcome_id, change, dry_run, today)
@@ -220,7 +228,8 @@ def set_status(root: Path, outcome_id: str, status: str, evidence: list[str] | N
         for item in evidence or []:
             cited = document.get("evidence")
             if cited is None:
-                document["evidence"] = cited = roundtrip.to_yaml_value([])
+                put_in_order(document, KINDS["outcomes"], "evidence", [])  # before `indicators`, as the model orders it
+                cited = document["evidence"]
             if item not in cited:
                 cited.append(item)
 
@@ -258,9 +267,48 @@ def set_field(root: Path, record_id: str, field: str, value: str, dry_run: bool 
             return
         current = parent.get(last) if isinstance(parent, dict) else None
         new: Any = [parse_value(v.strip()) for v in value.split(",")] if isinstance(current, list) else parse_value(value)
-        parent[last] = roundtrip.to_yaml_value(new)
+        if isinstance(parent, dict):
+            put_in_order(parent, _model_at(kind, parts), last, new)
+        else:
+            parent[last] = roundtrip.to_yaml_value(new)
 
+    kind = record_path(root, record_id).split("/")[0]
     return edit_record(root, record_id, change, dry_run, today)
+
+
+def model_in(annotation: Any) -> Any:
+    """The record model inside a field's type (`Optional[Reach]`, `list[Indicator]`), else None."""
+    if hasattr(annotation, "model_fields"):
+        return annotation
+    return next((m for m in map(model_in, typing.get_args(annotation)) if m is not None), None)
+
+
+def _model_at(kind: str, parts: list) -> Any:
+    """The model of the mapping that holds the last part of a dotted path (None when it has none)."""
+    model = KINDS[kind]
+    for part in parts[:-1]:
+        if isinstance(part, str) and model is not None:
+            field = model.model_fields.get(part)
+            model = model_in(field.annotation) if field else None
+    return model
+
+
+def put_in_order(mapping: Any, model: Any, key: str, value: Any) -> None:
+    """Set `key`; a key the file lacks goes where the model orders it, not at the end; a list the author
+    wrote in flow style (`groups: [a]`) stays in flow style."""
+    new = roundtrip.to_yaml_value(value)
+    current = mapping.get(key)
+    if isinstance(new, list) and hasattr(current, "fa") and current.fa.flow_style():
+        new.fa.set_flow_style()
+    if key in mapping:
+        mapping[key] = new
+        return
+    order = list(model.model_fields) if model is not None else []
+    if key not in order:
+        mapping[key] = new
+        return
+    earlier = [i for i, k in enumerate(mapping) if k in order and order.index(k) < order.index(key)]
+    mapping.insert(earlier[-1] + 1 if earlier else 0, key, new)
 
 
 def parse_value(text: str) -> Any:

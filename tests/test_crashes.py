@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from impactctl import api
 from impactctl.cli import app
-from impactctl.source import fastyaml, roundtrip, writer
+from impactctl.source import fastyaml, splice, writer
 from tests.helpers import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,13 +123,13 @@ def test_a_full_or_read_only_disk_is_a_clear_error_and_nothing_changes(ledger, m
 
 def test_a_file_changed_between_reading_and_writing_is_not_overwritten(ledger, monkeypatch):
     path = ledger / OUTCOME
-    real_dump = roundtrip.dump_text
+    real_apply = splice.apply
 
-    def someone_else_edits(document):
+    def someone_else_edits(text, document, rel):
         path.write_text(path.read_text() + "# a colleague's edit\n")
-        return real_dump(document)
+        return real_apply(text, document, rel)
 
-    monkeypatch.setattr(roundtrip, "dump_text", someone_else_edits)
+    monkeypatch.setattr(splice, "apply", someone_else_edits)
     result = runner.invoke(app, COMMANDS["record"] + ["-L", str(ledger)])
     assert result.exit_code == 2 and "changed on disk" in result.output
     assert path.read_text().endswith("# a colleague's edit\n")  # their change is kept

@@ -215,3 +215,22 @@ def test_help_has_an_example():
     result = runner.invoke(app, ["import", "--help"])
     assert result.exit_code == 0
     assert any(line.strip().startswith("Example:") for line in result.output.splitlines())
+
+
+def test_an_update_of_a_hand_written_four_space_crlf_file_changes_only_its_lines(tmp_path):
+    from tests.helpers import write_ledger
+
+    outcome = ("id: a\r\ntitle: Employers understand workplace mental health\r\narea: work\r\ndomain: conceptual\r\n"
+               "groups: [employers]   # for now\r\nowner: Dr A. Researcher\r\nstatement: >\r\n    Employers in the region\r\n"
+               "    report better understanding.\r\ndue: 2028-12-31\r\nstatus: active\r\nindicators:\r\n    -   id: aware\r\n"
+               "        name: Employers aware of the guidance\r\n        measure: percent\r\n        unit: \"%\"\r\n        direction: increase\r\n"
+               "        baseline:\r\n            value: 10\r\n            date: 2025-01-01\r\n        target:\r\n"
+               "            value: 50    # agreed\r\n            date: 2028-12-31\r\n# end notes\r\n")
+    root = write_ledger(tmp_path / "ledger", {"outcomes/a.yaml": outcome.encode()})
+    rows = "id,groups,rationale,indicator.target\na,employers;publics,Asked for by employers.,60\n"
+    result = run_import(root, write_csv(tmp_path, rows), "outcomes")
+    assert result.exit_code == 0, result.output
+    assert (root / "outcomes/a.yaml").read_bytes().decode() == outcome.replace(
+        "groups: [employers]", "groups: [employers, publics]").replace(
+        "report better understanding.\r\n", "report better understanding.\r\nrationale: Asked for by employers.\r\n").replace(
+        "value: 50", "value: 60")

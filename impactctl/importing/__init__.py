@@ -2,8 +2,8 @@
 
 A header row names the fields; a dotted header reaches inside (`reach.count`, `indicator.target`); list
 fields take `;`-separated ids; an empty cell means "not given". A row whose record exists (by `id`, or
-without one by its exact title) updates only the fields it gives, through round-trip edits that keep
-every other byte, so importing the same file twice changes nothing the second time.
+without one by its exact title) updates only the fields it gives, spliced into the file's own text (as
+`set` does) so every other byte stays, so importing the same file twice changes nothing the second time.
 
 The steps, one module each: `columns` (which columns a kind takes, how a cell is read), `csvfile` (the
 file into rows), `plan` (rows matched to records, ids chosen), `texts` (the new and updated YAML texts),

@@ -6,7 +6,7 @@ import datetime as dt
 import typing
 from typing import Any
 
-from impactctl.authoring import parse_value
+from impactctl.authoring import model_in, parse_value
 from impactctl.model.records import KINDS
 
 LIST_SEPARATOR = ";"
@@ -33,13 +33,6 @@ def columns(kind: str) -> dict[str, tuple[tuple[str, ...], str]]:
     if kind == "outcomes":
         found.update({f"indicator.{c}": (("indicator", *path), how) for c, (path, how) in INDICATOR_COLUMNS.items()})
     return found
-
-
-def model_in(annotation: Any) -> Any:
-    """The record model inside a field's type (`Optional[Reach]`, `list[Indicator]`), else None."""
-    if hasattr(annotation, "model_fields"):
-        return annotation
-    return next((m for m in map(model_in, typing.get_args(annotation)) if m is not None), None)
 
 
 def _reading(annotation: Any) -> str:

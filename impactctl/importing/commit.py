@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from impactctl import api
+from impactctl.authoring import read_text_exactly
 from impactctl.errors import UsageError
 from impactctl.importing.plan import FileChange
 from impactctl.problems import Problem, Severity
@@ -33,7 +34,7 @@ def write_changes(root: Path, changes: list[FileChange]) -> None:
         path = root / change.rel
         if change.action == "added" and path.exists():
             raise UsageError(f"{change.rel} was created by someone else meanwhile; nothing was written, run the import again")
-        if change.action == "updated" and path.read_text(encoding="utf-8") != change.before:
+        if change.action == "updated" and read_text_exactly(path) != change.before:
             raise UsageError(f"{change.rel} changed on disk during the import; nothing was written, run the import again")
     for change in changes:
         if change.action == "added" and not writer.create_file(root / change.rel, change.after):

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from impactctl.authoring import choose_id, existing_ids
+from impactctl.authoring import choose_id, existing_ids, read_text_exactly
 from impactctl.errors import UsageError
 from impactctl.importing.csvfile import Row, read_csv, row_fields
 from impactctl.importing.texts import new_text, updated_text
@@ -55,7 +55,7 @@ def _plan_row(root: Path, kind: str, row: Row, ids: dict[str, str], titles: dict
     fields.pop("id", None)
     if not exists:
         return FileChange(rel, "added", "", new_text(root, kind, record_id, fields), row.line)
-    before = (root / rel).read_text(encoding="utf-8")
+    before = read_text_exactly(root / rel)
     after = updated_text(root, kind, rel, before, fields)
     return FileChange(rel, "updated" if after != before else "unchanged", before, after, row.line)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from impactctl.authoring import file_sha256
+from impactctl.authoring import file_sha256, put_in_order
 from impactctl.errors import UsageError
 from impactctl.importing.columns import model_in
 from impactctl.model.ids import slugify
 from impactctl.model.records import KINDS, Indicator
-from impactctl.source import roundtrip
+from impactctl.source import roundtrip, splice
 
 
 def new_text(root: Path, kind: str, record_id: str, fields: dict[str, Any]) -> str:
@@ -64,7 +64,7 @@ def updated_text(root: Path, kind: str, rel: str, before: str, fields: dict[str,
     changed = apply_fields(document, KINDS[kind], fields)
     if indicator:
         changed = _apply_indicator(document, indicator) or changed
-    return roundtrip.dump_text(document) if changed else before
+    return splice.apply(before, document, rel) if changed else before
 
 
 def apply_fields(mapping: Any, model: Any, fields: dict[str, Any]) -> bool:
@@ -76,7 +76,7 @@ def apply_fields(mapping: Any, model: Any, fields: dict[str, Any]) -> bool:
         if isinstance(value, dict) and hasattr(current, "insert") and nested is not None:
             changed = apply_fields(current, nested, value) or changed
         elif not _same(current, value):
-            _put(mapping, model, key, _ordered(nested, value) if isinstance(value, dict) and nested else value)
+            put_in_order(mapping, model, key, _ordered(nested, value) if isinstance(value, dict) and nested else value)
             changed = True
     return changed
 
@@ -94,7 +94,7 @@ def _apply_indicator(document: Any, given: dict[str, Any]) -> bool:
         return apply_fields(match[0], Indicator, {k: v for k, v in given.items() if k != "id"})
     new = roundtrip.to_yaml_value(_ordered(Indicator, _new_indicator(given, document.get("due"))))
     if indicators is None:
-        _put(document, KINDS["outcomes"], "indicators", [new])
+        put_in_order(document, KINDS["outcomes"], "indicators", [new])
     else:
         indicators.append(new)
     return True
@@ -108,19 +108,3 @@ def _same(old: Any, new: Any) -> bool:
         return isinstance(old, bool) and isinstance(new, bool) and old == new
     return isinstance(old, str) == isinstance(new, str) and old == new
 
-
-def _put(mapping: Any, model: Any, key: str, value: Any) -> None:
-    """Set `key`; a key the file lacks goes where the model orders it, not at the end."""
-    new = roundtrip.to_yaml_value(value)
-    current = mapping.get(key)
-    if isinstance(new, list) and hasattr(current, "fa") and current.fa.flow_style():
-        new.fa.set_flow_style()  # `groups: [a]` stays on one line
-    if key in mapping:
-        mapping[key] = new
-        return
-    order = list(model.model_fields)
-    if key not in order:
-        mapping[key] = new
-        return
-    earlier = [i for i, k in enumerate(mapping) if k in order and order.index(k) < order.index(key)]
-    mapping.insert(earlier[-1] + 1 if earlier else 0, key, new)

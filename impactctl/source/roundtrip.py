@@ -48,12 +48,17 @@ class _Representer(RoundTripRepresenter):
 _Representer.add_representer(UnreadDate, _Representer.represent_unread_date)
 
 
-def make_yaml() -> YAML:
-    """A round-trip reader/writer: comments, key order and quotes survive; the house indentation."""
+HOUSE_INDENT = (2, 4, 2)  # mapping, sequence, offset: `key:\n  - item` with nested keys 2 deeper
+
+
+def make_yaml(indent: tuple[int, int, int] = HOUSE_INDENT) -> YAML:
+    """A round-trip reader/writer: comments, key order and quotes survive; the house indentation (or the
+    one given, so that a value spliced into a hand-written file nests as its neighbours do)."""
     yaml = YAML(typ="rt")
     yaml.Constructor, yaml.Representer = _Constructor, _Representer
     yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    mapping, sequence, offset = indent
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     yaml.width = 4096
     yaml.allow_duplicate_keys = False
     # Never write anchors and aliases for repeated values (a date used twice): each value is written out.
@@ -66,9 +71,9 @@ def load_text(text: str) -> Any:
     return make_yaml().load(text)
 
 
-def dump_text(document: Any) -> str:
+def dump_text(document: Any, indent: tuple[int, int, int] = HOUSE_INDENT) -> str:
     stream = io.StringIO()
-    make_yaml().dump(document, stream)
+    make_yaml(indent).dump(document, stream)
     return stream.getvalue()
 
 

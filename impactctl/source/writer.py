@@ -6,7 +6,8 @@ import contextlib
 import difflib
 import errno
 import os
-import tempfile
+import secrets
+import stat
 import time
 from pathlib import Path
 from typing import Iterator
@@ -88,7 +89,7 @@ def create_file(path: Path, text: str) -> bool:
 def _write_temp(path: Path, text: str) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _open_temp(path)
     except OSError as exc:
         raise WriteFailed(f"cannot write in {path.parent}: {exc.strerror}") from None
     try:
@@ -104,6 +105,31 @@ def _write_temp(path: Path, text: str) -> str:
         reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
         raise WriteFailed(f"cannot write {path}: {reason}; nothing was changed") from None
     return tmp
+
+
+def _open_temp(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path`, with the mode the finished file should have: the edited file's
+    own mode, or for a new file what the user's umask gives (`0o666 & ~umask`, as `open()` would) —
+    never `mkstemp`'s 0600, which would hide records, reports and exports from the user's group."""
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:  # no such file yet: the kernel applies the umask to 0o666
+        mode = None
+    for _ in range(100):
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        except FileExistsError:
+            continue
+        if mode is not None:
+            try:
+                os.chmod(tmp, mode)  # the umask may have taken bits the edited file has
+            except OSError:
+                os.close(fd)
+                _discard(tmp)
+                raise
+        return fd, tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
 
 
 def _pause_for_tests(handle) -> None:
