@@ -12,7 +12,7 @@ from typing import Any, Callable
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
-from impactctl.model.records import KINDS, SINGULAR, Indicator
+from impactctl.model.records import KINDS, Indicator
 from impactctl.problems import Problem, Severity
 from impactctl.source import roundtrip, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
@@ -45,9 +45,8 @@ def existing_ids(root: Path) -> dict[str, str]:
     return ids
 
 
-def choose_id(root: Path, wanted: str | None, title: str, fallback: str = "record") -> str:
-    """The id for a new record: the one asked for (if free and safe), else a unique slug of the title
-    (or of `fallback`, e.g. `stakeholder`, when the title has no letter or digit to make one from)."""
+def choose_id(root: Path, wanted: str | None, title: str) -> str:
+    """The id for a new record: the one asked for (if free and safe), else a unique slug of the title."""
     taken = {i.casefold() for i in existing_ids(root)}
     if wanted:
         reason = id_problem(wanted)
@@ -56,7 +55,10 @@ def choose_id(root: Path, wanted: str | None, title: str, fallback: str = "recor
         if wanted.casefold() in taken:
             raise UsageError(f"the id `{wanted}` is already used in this ledger; choose another with --id")
         return wanted
-    base = slugify(title) or fallback
+    base = slugify(title)
+    if not base:
+        raise UsageError(f"no id can be made from {title!r}: it has no letter or digit that can be written in "
+                         "ASCII; give the record an id with --id (an `id` column when importing)")
     candidate, n = base, 1
     while candidate in taken:
         n += 1
@@ -76,7 +78,7 @@ def add_record(root: Path, kind: str, fields: dict[str, Any], dry_run: bool = Fa
 
 def _create(root: Path, kind: str, fields: dict[str, Any], title: str, dry_run: bool,
             today: dt.date | None) -> EditResult:
-    record_id = choose_id(root, fields.get("id"), title, fallback=SINGULAR[kind])
+    record_id = choose_id(root, fields.get("id"), title)
     record = _ordered(kind, {**fields, "id": record_id})
     rel = f"{kind}/{record_id}{RECORD_SUFFIX}"
     text = roundtrip.dump_text(roundtrip.to_yaml_value(record))

@@ -8,7 +8,7 @@ import typer
 
 from impactctl.cli import complete
 from impactctl.cli.app import app
-from impactctl.cli.common import LEDGER_OPTION, ledger_root
+from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
 from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, to_date, today
 
 
@@ -81,7 +81,13 @@ def add_outcome(
 def _indicator_id(name: str | None) -> str | None:
     from impactctl.model.ids import slugify
 
-    return slugify(name, limit=40) if name else None
+    if not name:
+        return None
+    made = slugify(name, limit=40)
+    if not made:
+        fail(f"no indicator id can be made from {name!r}: it has no letter or digit that can be written in ASCII; "
+             "give one with --indicator-id")
+    return made
 
 
 @app.command("add-activity")
