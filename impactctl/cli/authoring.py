@@ -9,7 +9,8 @@ import typer
 from impactctl.cli import complete
 from impactctl.cli.app import app
 from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
-from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, to_date, today
+from impactctl.cli import answers
+from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, today
 
 
 @app.command("add-outcome")
@@ -30,7 +31,7 @@ def add_outcome(
     unit: Optional[str] = typer.Option(None, "--unit", help="The unit of a quantitative indicator."),
     direction: str = typer.Option("increase", "--direction", help="increase or decrease."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="The value at the start."),
-    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="Date of the baseline (default today)."),
+    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="When the baseline was measured (YYYY-MM-DD)."),
     target: Optional[str] = typer.Option(None, "--target", help="The value to reach."),
     target_date: Optional[str] = typer.Option(None, "--target-date", help="Date of the target (default: --due)."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
@@ -42,40 +43,44 @@ def add_outcome(
 
     Example: impactctl add-outcome --title "Employers understand insecure work" --area work
     --domain conceptual --group employers --owner "Dr A. Author" --statement "..." --due 2028-12-31
-    --indicator-name "Employers aware" --measure percent --unit "%" --baseline 10 --target 40
+    --indicator-name "Employers aware" --measure percent --unit "%" --baseline 10 --baseline-date 2026-01-15
+    --target 40
     """
     from impactctl.authoring import add_record, parse_value
 
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
     form.need("title", title, "--title")
-    form.need("area", area, "--area", form.vocabulary("areas"))
-    form.need("domain", domain, "--domain", form.vocabulary("domains"))
-    form.need("groups", group, "--group", form.vocabulary("groups"), many=True)
+    form.need("area", area, "--area", form.choice("areas", "area"))
+    form.need("domain", domain, "--domain", form.choice("domains", "domain"))
+    form.need("groups", group, "--group", form.choice("groups", "group"), many=True)
     form.fields["stakeholders"] = stakeholder or []
     form.need("owner", owner, "--owner")
     form.need("statement", statement, "--statement")
     form.fields["rationale"] = rationale
-    due_date = form.need("due", parse_date(due, "--due"), "--due", convert=to_date("--due"))
+    due_date = form.need("due", due, "--due", answers.date)
     form.fields["status"] = status
     name = form.need("_name", indicator_name, "--indicator-name")
-    kind = form.need("_measure", measure, "--measure", ["count", "percent", "currency", "qualitative"])
+    kind = form.need("_measure", measure, "--measure", answers.choice(MEASURES, "measure"))
     indicator: dict[str, Any] = {"id": indicator_id or _indicator_id(name), "name": name, "measure": kind,
                                  "direction": direction}
     if kind != "qualitative":
         indicator["unit"] = form.need("_unit", unit, "--unit")
-        base = form.need("_baseline", baseline, "--baseline", convert=str)
-        goal = form.need("_target", target, "--target", convert=str)
+        base = form.need("_baseline", baseline, "--baseline", answers.number)
         if base is not None:
-            indicator["baseline"] = {"value": parse_value(base),
-                                     "date": parse_date(baseline_date, "--baseline-date") or today()}
+            when = form.need("_baseline_date", baseline_date, "--baseline-date", answers.date)
+            indicator["baseline"] = {"value": parse_value(str(base)), "date": when}
+        goal = form.need("_target", target, "--target", answers.number)
         if goal is not None:
-            indicator["target"] = {"value": parse_value(goal),
+            indicator["target"] = {"value": parse_value(str(goal)),
                                    "date": parse_date(target_date, "--target-date") or due_date}
     fields = {k: v for k, v in form.done().items() if not k.startswith("_")}
     fields["indicators"] = [{k: v for k, v in indicator.items() if v is not None}]
     fields["id"] = id
     finish(lambda: add_record(root, "outcomes", fields, dry_run), dry_run)
+
+
+MEASURES = ["count", "percent", "currency", "qualitative"]
 
 
 def _indicator_id(name: str | None) -> str | None:
@@ -122,9 +127,9 @@ def add_activity(
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
     form.need("title", title, "--title")
-    form.need("type", type, "--type", form.vocabulary("activity_types"))
-    form.need("area", area, "--area", form.vocabulary("areas"))
-    form.need("start", parse_date(start, "--start"), "--start", convert=to_date("--start"))
+    form.need("type", type, "--type", form.choice("activity_types", "type"))
+    form.need("area", area, "--area", form.choice("areas", "area"))
+    form.need("start", start, "--start", answers.date)
     form.fields["end"] = parse_date(end, "--end")
     form.need("lead", lead, "--lead")
     fields = form.done()
@@ -161,8 +166,8 @@ def add_stakeholder(
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
     form.need("name", name, "--name")
-    form.need("type", type, "--type", ["organisation", "group", "person"])
-    form.need("group", group, "--group", form.vocabulary("groups"))
+    form.need("type", type, "--type", answers.choice(["organisation", "group", "person"], "type"))
+    form.need("group", group, "--group", form.choice("groups", "group"))
     fields = form.done()
     contact = {k: v for k, v in (("email", email), ("phone", phone)) if v}
     advisory = ({"role": advisory_role, "since": parse_date(advisory_since, "--advisory-since") or today()}
@@ -199,11 +204,12 @@ def add_evidence(
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
     form.need("title", title, "--title")
-    form.need("type", type, "--type", form.vocabulary("evidence_types"))
+    form.need("type", type, "--type", form.choice("evidence_types", "type"))
     if not url and not file:
-        form.need("url", url, "--url (or --file)")
+        url = form.need("url", url, "--url (or --file)")
+    form.need("date", date, "--date", answers.date, default=today())
     fields = form.done()
-    fields.update(date=parse_date(date, "--date") or today(), file=file, outcomes=outcome or [],
+    fields.update(file=file, outcomes=outcome or [],
                   activities=activity or [], corroborator=corroborator, note=note, id=id,
                   sha256=file_sha256(root, file) if file else None)
     if url:

@@ -10,19 +10,21 @@ import typer
 from impactctl.cli import complete
 from impactctl.cli.app import app
 from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
-from impactctl.cli.form import DRY_RUN, NO_INPUT, finish, interactive, parse_date, today
+from impactctl.cli import answers
+from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, today
 
 
 @app.command()
 def record(
-    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome measured."),
-    value: str = typer.Option(..., "--value", help="The measured value (a number, or words for a qualitative indicator)."),
+    outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome measured."),
+    value: Optional[str] = typer.Option(None, "--value", help="The measured value (a number, or words for a qualitative indicator)."),
     date: Optional[str] = typer.Option(None, "--date", help="When it was measured (default today)."),
     indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence id the figure comes from; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
 ) -> None:
     """Append a measurement to an outcome's indicator; `git diff` shows only the added lines.
 
@@ -32,18 +34,27 @@ def record(
     from impactctl.authoring import parse_value, record_measurement
 
     root = ledger_root(None, ledger)
-    when = parse_date(date, "--date") or today()
-    finish(lambda: record_measurement(root, outcome_id, parse_value(value), when, indicator, evidence, note, dry_run),
-           dry_run)
+    form = Form(root, interactive(no_input))
+    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", answers.choice(form.ids("outcomes"), "outcome", False))
+    measures = form.indicators(outcome_id) if form.ask and outcome_id else {}
+    if measures and (indicator is not None or len(measures) > 1):
+        indicator = form.need("indicator", indicator, "--indicator", answers.choice(list(measures), "indicator"))
+    qualitative = measures.get(indicator, "") if indicator else next(iter(measures.values()), "")
+    value = form.need("value", value, "--value", answers.text if qualitative == "qualitative" else answers.number)
+    when = form.need("date", date, "--date", answers.date, default=today())
+    form.done()
+    finish(lambda: record_measurement(root, outcome_id, parse_value(str(value)), when, indicator, evidence, note,
+                                      dry_run), dry_run)
 
 
 @app.command("set-status")
 def set_status(
-    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome."),
-    status: str = typer.Argument(..., autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
+    outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome."),
+    status: Optional[str] = typer.Argument(None, autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
 ) -> None:
     """Change an outcome's status; marking it achieved needs evidence.
 
@@ -52,7 +63,17 @@ def set_status(
     from impactctl import authoring
 
     root = ledger_root(None, ledger)
+    form = Form(root, interactive(no_input))
+    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", answers.choice(form.ids("outcomes"), "outcome", False))
+    status = form.need("status", status, "STATUS", answers.choice(STATUSES, "status"))
+    if status == "achieved" and not evidence and form.ask:  # achieved needs evidence: ask now, not after a refusal
+        evidence = form.need("evidence", evidence, "--evidence", answers.choice(form.ids("evidence"), "evidence id",
+                                                                                 False), many=True)
+    form.done()
     finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run), dry_run)
+
+
+STATUSES = ["planned", "active", "achieved", "missed", "dropped"]
 
 
 @app.command("set")
@@ -87,7 +108,7 @@ def init(
     from impactctl.errors import ImpactctlError
 
     if name is None:
-        name = typer.prompt("centre name", err=True) if interactive(no_input) else path.resolve().name
+        name = answers.ask("centre name", answers.text) if interactive(no_input) else path.resolve().name
     try:
         written = init_ledger(path, name)
     except ImpactctlError as exc:
