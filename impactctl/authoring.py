@@ -14,7 +14,7 @@ from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
 from impactctl.model.records import KINDS, Indicator
 from impactctl.problems import Problem, Severity
-from impactctl.source import roundtrip, writer
+from impactctl.source import attachments, roundtrip, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
 from impactctl.source.tree import inside
 
@@ -266,6 +266,43 @@ def parse_value(text: str) -> Any:
         if value == value and value not in (float("inf"), float("-inf")):
             return value
     return text
+
+
+def add_evidence(root: Path, fields: dict[str, Any], file: str | None = None, copy: bool = False,
+                 dry_run: bool = False, today: dt.date | None = None, cwd: Path | None = None) -> EditResult:
+    """Add a piece of evidence; its `file` is named from the ledger folder or the working folder, or with
+    `copy` is copied into evidence/files/ from anywhere (and taken back if the record is refused)."""
+    if not file:
+        return add_record(root, "evidence", fields, dry_run, today)
+    cwd = cwd or Path.cwd()
+    if not copy:
+        rel = attachments.locate(root, file, cwd)
+        return add_record(root, "evidence", {**fields, "file": rel, "sha256": file_sha256(root, rel)}, dry_run, today)
+    source = Path(cwd, file)
+    if dry_run:  # nothing is copied: the record is checked as it will be, its file's check left to the copy
+        rel, digest = f"{attachments.FILES_FOLDER}/{source.name}", _source_sha256(source)
+        result = add_record(root, "evidence", {**fields, "file": rel, "sha256": digest}, True, today)
+        result.problems = [p for p in result.problems if p.code != "evidence-file"]
+        return result
+    rel, created = attachments.copy_in(root, source)
+    try:
+        result = add_record(root, "evidence", {**fields, "file": rel, "sha256": file_sha256(root, rel)}, False, today)
+    except BaseException:
+        if created:
+            attachments.remove(root, rel)
+        raise
+    if result.refused and created:
+        attachments.remove(root, rel)
+    return result
+
+
+def _source_sha256(source: Path) -> str:
+    from impactctl.source.tree import sha256_of
+
+    try:
+        return sha256_of(source)
+    except (OSError, ValueError):
+        raise UsageError(f"no file {source} to copy") from None
 
 
 def file_sha256(root: Path, name: str) -> str | None:

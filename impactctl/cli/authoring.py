@@ -183,8 +183,10 @@ def add_evidence(
     type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("evidence_types"), help="An evidence type key from ledger.yaml."),
     date: Optional[str] = typer.Option(None, "--date", help="Its date (default today)."),
     url: Optional[str] = typer.Option(None, "--url", help="Where it can be seen."),
-    file: Optional[str] = typer.Option(None, "--file", help="A file inside the ledger, e.g. evidence/files/letter.pdf; "
-                                       "its sha256 is recorded."),
+    file: Optional[str] = typer.Option(None, "--file", help="A file inside the ledger, named from the ledger folder "
+                                       "(evidence/files/letter.pdf) or from here; its sha256 is recorded."),
+    copy: bool = typer.Option(False, "--copy", help="Copy --file from anywhere into evidence/files/ (never over a "
+                              "different file of that name)."),
     outcome: Optional[List[str]] = typer.Option(None, "--outcome", autocompletion=complete.ids("outcomes"), help="An outcome it shows; repeat for more."),
     activity: Optional[List[str]] = typer.Option(None, "--activity", autocompletion=complete.ids("activities"), help="An activity it comes from; repeat for more."),
     corroborator: Optional[str] = typer.Option(None, "--corroborator", autocompletion=complete.ids("stakeholders"), help="A stakeholder id who can confirm it."),
@@ -199,9 +201,11 @@ def add_evidence(
     Example: impactctl add-evidence --title "Letter from the council" --type letter
     --file evidence/files/council-letter.pdf --outcome thrive-city-action-plans
     """
-    from impactctl.authoring import add_record, file_sha256
+    from impactctl import authoring
 
     root = ledger_root(None, ledger)
+    if copy and not file:
+        fail("--copy needs --file, the file to copy into evidence/files/")
     form = Form(root, interactive(no_input))
     form.need("title", title, "--title")
     form.need("type", type, "--type", form.choice("evidence_types", "type"))
@@ -209,9 +213,7 @@ def add_evidence(
         url = form.need("url", url, "--url (or --file)")
     form.need("date", date, "--date", answers.date, default=today())
     fields = form.done()
-    fields.update(file=file, outcomes=outcome or [],
-                  activities=activity or [], corroborator=corroborator, note=note, id=id,
-                  sha256=file_sha256(root, file) if file else None)
+    fields.update(outcomes=outcome or [], activities=activity or [], corroborator=corroborator, note=note, id=id)
     if url:
         fields["url"] = url
-    finish(lambda: add_record(root, "evidence", fields, dry_run), dry_run)
+    finish(lambda: authoring.add_evidence(root, fields, file, copy, dry_run), dry_run)
