@@ -41,10 +41,13 @@ def add_outcome(
 ) -> None:
     """Add a SMART outcome with its first indicator.
 
-    Example: impactctl add-outcome --title "Employers understand insecure work" --area work
-    --domain conceptual --group employers --owner "Dr A. Author" --statement "..." --due 2028-12-31
-    --indicator-name "Employers aware" --measure percent --unit "%" --baseline 10 --baseline-date 2026-01-15
-    --target 40
+    \b
+    Example:
+      impactctl add-outcome --title "Employers understand insecure work" \\
+        --area work --domain conceptual --group employers \\
+        --owner "Dr A. Author" --statement "..." --due 2028-12-31 \\
+        --indicator-name "Employers aware" --measure percent --unit "%" \\
+        --baseline 10 --baseline-date 2026-01-15 --target 40
     """
     from impactctl.authoring import add_record, parse_value
 
@@ -119,8 +122,11 @@ def add_activity(
 ) -> None:
     """Add an activity: a study, an event, a briefing, a web resource...
 
-    Example: impactctl add-activity --title "Employer roundtable" --type engagement-event --area work
-    --start 2026-10-01 --lead "Dr A. Author" --outcome employer-wellbeing-policies --count 40
+    \b
+    Example:
+      impactctl add-activity --title "Employer roundtable" \\
+        --type engagement-event --area work --start 2026-10-01 \\
+        --lead "Dr A. Author" --outcome employer-wellbeing-policies --count 40
     """
     from impactctl.authoring import add_record
 
@@ -159,7 +165,10 @@ def add_stakeholder(
 ) -> None:
     """Add a stakeholder: an organisation, a group, or a person (e.g. an advisory-group member).
 
-    Example: impactctl add-stakeholder --name "Mind" --type organisation --group ngos-policy
+    \b
+    Example:
+      impactctl add-stakeholder --name "Mind" --type organisation \\
+        --group ngos-policy
     """
     from impactctl.authoring import add_record
 
@@ -198,8 +207,14 @@ def add_evidence(
 ) -> None:
     """Add a piece of evidence: a link, or a file kept in the ledger with its sha256.
 
-    Example: impactctl add-evidence --title "Letter from the council" --type letter
-    --file evidence/files/council-letter.pdf --outcome thrive-city-action-plans
+    \b
+    Example:
+      impactctl add-evidence --title "Letter from the council" --type letter \\
+        --file evidence/files/council-letter.pdf \\
+        --outcome thrive-city-action-plans
+      impactctl add-evidence --title "Signed letter" --type letter \\
+        --file ~/Downloads/signed-letter.pdf --copy \\
+        --outcome thrive-city-action-plans
     """
     from impactctl import authoring
 

@@ -28,8 +28,11 @@ def record(
 ) -> None:
     """Append a measurement to an outcome's indicator; `git diff` shows only the added lines.
 
-    Example: impactctl record parents-adversity-awareness --value 58 --date 2026-11-20
-    --indicator ind-parents-understanding --evidence ev-parents-survey-2026-q1
+    \b
+    Example:
+      impactctl record parents-adversity-awareness --value 58 \\
+        --date 2026-11-20 --indicator ind-parents-understanding \\
+        --evidence ev-parents-survey-2026-q1
     """
     from impactctl.authoring import parse_value, record_measurement
 
@@ -58,7 +61,10 @@ def set_status(
 ) -> None:
     """Change an outcome's status; marking it achieved needs evidence.
 
-    Example: impactctl set-status line-manager-training achieved --evidence ev-line-manager-completions-q3
+    \b
+    Example:
+      impactctl set-status line-manager-training achieved \\
+        --evidence ev-line-manager-completions-q3
     """
     from impactctl import authoring
 
