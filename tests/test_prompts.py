@@ -123,15 +123,19 @@ class _CtrlC(io.BytesIO):
     def readinto(self, buffer) -> int:
         return super().readinto(buffer) or self._interrupt()
 
+    interrupted = False
+
     def _interrupt(self):
+        _CtrlC.interrupted = True
         raise KeyboardInterrupt
 
 
 def test_ctrl_c_writes_nothing(root, terminal, monkeypatch):
     monkeypatch.setattr(typer.testing, "make_input_stream", lambda data, charset: _CtrlC(data.encode(charset)))
+    monkeypatch.setattr(_CtrlC, "interrupted", False)
     before = files(root)
     result = invoke(root, "record", input="one\n")
-    assert result.exit_code == 130 and "stopped; nothing was written" in result.output
+    assert _CtrlC.interrupted and result.exit_code == 130 and "stopped; nothing was written" in result.output
     assert files(root) == before
 
 
@@ -182,3 +186,20 @@ def test_outside_a_terminal_nothing_is_asked_and_every_missing_flag_is_named(roo
 def test_outside_a_terminal_a_date_in_another_form_gets_its_spelling(root):
     result = invoke(root, "record", "one", "--value", "30", "--date", "20/11/2026")
     assert result.exit_code == 2 and "--date '20/11/2026': `20/11/2026` is not a date: write 2026-11-20" in result.output
+
+
+def test_the_choices_asked_are_the_models():
+    from typing import get_args
+
+    from impactctl.model.records import Measure, OutcomeStatus
+
+    assert form.STATUSES == list(get_args(OutcomeStatus)) and form.MEASURES == list(get_args(Measure))
+
+
+def test_a_wrong_status_flag_at_a_terminal_is_asked_again(root, terminal):
+    answers = [*OUTCOME_ANSWERS[:7], "active", *OUTCOME_ANSWERS[7:]]  # the status is asked again after the due date
+    result = invoke(root, "add-outcome", "--status", "ongoing", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "--status ongoing: `ongoing` is not one of planned, active, achieved, missed, dropped; did you mean " \
+           "`active`?" in result.output
+    assert "status: active\n" in (root / "outcomes/employers-value-peer-support.yaml").read_text()

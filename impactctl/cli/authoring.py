@@ -10,7 +10,7 @@ from impactctl.cli import complete
 from impactctl.cli.app import app
 from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
 from impactctl.cli import answers
-from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, today
+from impactctl.cli.form import DRY_RUN, MEASURES, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
 
 
 @app.command("add-outcome")
@@ -62,9 +62,10 @@ def add_outcome(
     form.need("statement", statement, "--statement")
     form.fields["rationale"] = rationale
     due_date = form.need("due", due, "--due", answers.date)
-    form.fields["status"] = status
+    form.need("status", status, "--status", answers.choice(STATUSES, "status"))
     name = form.need("_name", indicator_name, "--indicator-name")
     kind = form.need("_measure", measure, "--measure", answers.choice(MEASURES, "measure"))
+    direction = form.need("_direction", direction, "--direction", answers.choice(["increase", "decrease"], "direction"))
     indicator: dict[str, Any] = {"id": indicator_id or _indicator_id(name), "name": name, "measure": kind,
                                  "direction": direction}
     if kind != "qualitative":
@@ -81,9 +82,6 @@ def add_outcome(
     fields["indicators"] = [{k: v for k, v in indicator.items() if v is not None}]
     fields["id"] = id
     finish(lambda: add_record(root, "outcomes", fields, dry_run), dry_run)
-
-
-MEASURES = ["count", "percent", "currency", "qualitative"]
 
 
 def _indicator_id(name: str | None) -> str | None:

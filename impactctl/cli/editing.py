@@ -11,7 +11,7 @@ from impactctl.cli import complete
 from impactctl.cli.app import app
 from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
 from impactctl.cli import answers
-from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, today
+from impactctl.cli.form import DRY_RUN, NO_INPUT, STATUSES, Form, finish, interactive, today
 
 
 @app.command()
@@ -38,7 +38,7 @@ def record(
 
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
-    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", answers.choice(form.ids("outcomes"), "outcome", False))
+    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", form.known("outcomes", "outcome"))
     measures = form.indicators(outcome_id) if form.ask and outcome_id else {}
     if measures and (indicator is not None or len(measures) > 1):
         indicator = form.need("indicator", indicator, "--indicator", answers.choice(list(measures), "indicator"))
@@ -70,16 +70,12 @@ def set_status(
 
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
-    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", answers.choice(form.ids("outcomes"), "outcome", False))
+    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", form.known("outcomes", "outcome"))
     status = form.need("status", status, "STATUS", answers.choice(STATUSES, "status"))
     if status == "achieved" and not evidence and form.ask:  # achieved needs evidence: ask now, not after a refusal
-        evidence = form.need("evidence", evidence, "--evidence", answers.choice(form.ids("evidence"), "evidence id",
-                                                                                 False), many=True)
+        evidence = form.need("evidence", evidence, "--evidence", form.known("evidence", "evidence id"), many=True)
     form.done()
     finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run), dry_run)
-
-
-STATUSES = ["planned", "active", "achieved", "missed", "dropped"]
 
 
 @app.command("set")

@@ -17,6 +17,10 @@ DRY_RUN = typer.Option(False, "--dry-run", help="Print the change as a diff and 
 NO_INPUT = typer.Option(False, "--no-input", help="Never ask; a missing field is an error (also when "
                         "standard input is not a terminal or CI is set).")
 
+# The model's words (impactctl.model.records), repeated here so that starting the CLI does not import pydantic.
+STATUSES = ["planned", "active", "achieved", "missed", "dropped"]
+MEASURES = ["count", "percent", "currency", "qualitative"]
+
 
 def interactive(no_input: bool) -> bool:
     """Ask for missing fields only where a person can answer."""
@@ -76,6 +80,11 @@ class Form:
     def choice(self, vocabulary: str, field: str) -> answers.Check:
         """A check that the answer is a key of one of ledger.yaml's vocabularies."""
         return answers.choice(self.vocabulary(vocabulary), field)
+
+    def known(self, kind: str, field: str) -> answers.Check:
+        """A check that the answer is the id of an existing `kind` record (at a terminal only: elsewhere the
+        edit itself says so, with a did-you-mean)."""
+        return answers.choice(self.ids(kind) if self.ask else [], field, listed=False)
 
     def ids(self, kind: str) -> list[str]:
         from impactctl.authoring import existing_ids
