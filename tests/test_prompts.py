@@ -72,6 +72,8 @@ def test_every_field_is_asked_including_the_baseline_date(root, terminal):
     assert result.exit_code == 0, result.output
     for label in ("title:", "area:", "domain:", "group (comma-separated):", "baseline:", "baseline date:", "target:"):
         assert label in result.output
+    assert "area: choose from work, communities\n" in result.output
+    assert "measure: choose from count, percent, currency, qualitative\n" in result.output
     text = (root / "outcomes/employers-value-peer-support.yaml").read_text()
     assert "    baseline:\n      value: 10\n      date: 2026-01-01\n" in text
     assert "    target:\n      value: 40\n      date: 2028-12-31\n" in text

@@ -98,6 +98,7 @@ def choice(choices: list[str], field: str, listed: bool = True) -> Check:
         advice = f"; did you mean `{meant[1]}`?" if meant else ""
         raise Wrong(f"`{answer}` is not {where}{advice}")
 
+    check.choices = choices if listed else []  # type: ignore[attr-defined]  (shown before the question)
     return check
 
 
@@ -110,4 +111,5 @@ def several(check: Check) -> Check:
             raise Wrong("write at least one, separated by commas")
         return [check(item) for item in items]
 
+    many.choices = getattr(check, "choices", [])  # type: ignore[attr-defined]
     return many

@@ -6,10 +6,9 @@ from typing import Any, List, Optional
 
 import typer
 
-from impactctl.cli import complete
+from impactctl.cli import answers, complete
 from impactctl.cli.app import app
 from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
-from impactctl.cli import answers
 from impactctl.cli.form import DRY_RUN, MEASURES, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
 
 

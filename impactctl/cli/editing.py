@@ -7,10 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from impactctl.cli import complete
+from impactctl.cli import answers, complete
 from impactctl.cli.app import app
 from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
-from impactctl.cli import answers
 from impactctl.cli.form import DRY_RUN, NO_INPUT, STATUSES, Form, finish, interactive, today
 
 
@@ -42,8 +41,8 @@ def record(
     measures = form.indicators(outcome_id) if form.ask and outcome_id else {}
     if measures and (indicator is not None or len(measures) > 1):
         indicator = form.need("indicator", indicator, "--indicator", answers.choice(list(measures), "indicator"))
-    qualitative = measures.get(indicator, "") if indicator else next(iter(measures.values()), "")
-    value = form.need("value", value, "--value", answers.text if qualitative == "qualitative" else answers.number)
+    measure = measures.get(indicator, "") if indicator else next(iter(measures.values()), "")
+    value = form.need("value", value, "--value", answers.text if measure == "qualitative" else answers.number)
     when = form.need("date", date, "--date", answers.date, default=today())
     form.done()
     finish(lambda: record_measurement(root, outcome_id, parse_value(str(value)), when, indicator, evidence, note,

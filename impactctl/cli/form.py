@@ -67,7 +67,10 @@ class Form:
             return value  # validation reports it, at its line and column
 
     def _ask(self, flag: str, check: answers.Check, many: bool, default: Any) -> Any:
-        label = flag.lstrip("-").replace("-", " ").lower() + (" (comma-separated)" if many else "")
+        label = flag.lstrip("-").replace("-", " ").lower()
+        if getattr(check, "choices", None):
+            typer.echo(f"{label}: choose from {', '.join(check.choices)}", err=True)
+        label += " (comma-separated)" if many else ""
         return answers.ask(label, check, None if default is None else str(default))
 
     def vocabulary(self, name: str) -> list[str]:
