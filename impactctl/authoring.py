@@ -13,9 +13,9 @@ from typing import Any, Callable
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
-from impactctl.model.records import KINDS, SINGULAR, Indicator
+from impactctl.model.records import KINDS, Indicator
 from impactctl.problems import Problem, Severity
-from impactctl.source import roundtrip, splice, writer
+from impactctl.source import attachments, roundtrip, splice, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
 from impactctl.source.tree import inside
 
@@ -46,9 +46,8 @@ def existing_ids(root: Path) -> dict[str, str]:
     return ids
 
 
-def choose_id(root: Path, wanted: str | None, title: str, fallback: str = "record") -> str:
-    """The id for a new record: the one asked for (if free and safe), else a unique slug of the title
-    (or of `fallback`, e.g. `stakeholder`, when the title has no letter or digit to make one from)."""
+def choose_id(root: Path, wanted: str | None, title: str) -> str:
+    """The id for a new record: the one asked for (if free and safe), else a unique slug of the title."""
     taken = {i.casefold() for i in existing_ids(root)}
     if wanted:
         reason = id_problem(wanted)
@@ -57,7 +56,10 @@ def choose_id(root: Path, wanted: str | None, title: str, fallback: str = "recor
         if wanted.casefold() in taken:
             raise UsageError(f"the id `{wanted}` is already used in this ledger; choose another with --id")
         return wanted
-    base = slugify(title) or fallback
+    base = slugify(title)
+    if not base:
+        raise UsageError(f"no id can be made from {title!r}: it has no letter or digit that can be written in "
+                         "ASCII; give the record an id with --id (an `id` column when importing)")
     candidate, n = base, 1
     while candidate in taken:
         n += 1
@@ -77,7 +79,7 @@ def add_record(root: Path, kind: str, fields: dict[str, Any], dry_run: bool = Fa
 
 def _create(root: Path, kind: str, fields: dict[str, Any], title: str, dry_run: bool,
             today: dt.date | None) -> EditResult:
-    record_id = choose_id(root, fields.get("id"), title, fallback=SINGULAR[kind])
+    record_id = choose_id(root, fields.get("id"), title)
     record = _ordered(kind, {**fields, "id": record_id})
     rel = f"{kind}/{record_id}{RECORD_SUFFIX}"
     text = roundtrip.dump_text(roundtrip.to_yaml_value(record))
@@ -327,6 +329,43 @@ def parse_value(text: str) -> Any:
         if value == value and value not in (float("inf"), float("-inf")):
             return value
     return text
+
+
+def add_evidence(root: Path, fields: dict[str, Any], file: str | None = None, copy: bool = False,
+                 dry_run: bool = False, today: dt.date | None = None, cwd: Path | None = None) -> EditResult:
+    """Add a piece of evidence; its `file` is named from the ledger folder or the working folder, or with
+    `copy` is copied into evidence/files/ from anywhere (and taken back if the record is refused)."""
+    if not file:
+        return add_record(root, "evidence", fields, dry_run, today)
+    cwd = cwd or Path.cwd()
+    if not copy:
+        rel = attachments.locate(root, file, cwd)
+        return add_record(root, "evidence", {**fields, "file": rel, "sha256": file_sha256(root, rel)}, dry_run, today)
+    source = Path(cwd, file)
+    if dry_run:  # nothing is copied: the record is checked as it will be, its file's check left to the copy
+        rel, digest = f"{attachments.FILES_FOLDER}/{source.name}", _source_sha256(source)
+        result = add_record(root, "evidence", {**fields, "file": rel, "sha256": digest}, True, today)
+        result.problems = [p for p in result.problems if p.code != "evidence-file"]
+        return result
+    rel, created = attachments.copy_in(root, source)
+    try:
+        result = add_record(root, "evidence", {**fields, "file": rel, "sha256": file_sha256(root, rel)}, False, today)
+    except BaseException:
+        if created:
+            attachments.remove(root, rel)
+        raise
+    if result.refused and created:
+        attachments.remove(root, rel)
+    return result
+
+
+def _source_sha256(source: Path) -> str:
+    from impactctl.source.tree import sha256_of
+
+    try:
+        return sha256_of(source)
+    except (OSError, ValueError):
+        raise UsageError(f"no file {source} to copy") from None
 
 
 def file_sha256(root: Path, name: str) -> str | None:

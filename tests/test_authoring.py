@@ -229,3 +229,40 @@ def test_a_file_that_cannot_be_edited_says_where(ledger):
     result = invoke(ledger, "set-status", "parents-adversity-awareness", "achieved")
     assert result.exit_code == 2
     assert "outcomes/parents-adversity-awareness.yaml:" in result.output and "cannot be edited" in result.output
+
+
+@pytest.mark.parametrize("name, made", [("Łódź", "lodz"), ("Ærø", "aero"), ("Москва", "moskva"), ("Αθήνα", "athena"),
+                                        ("Straße", "strasse"), ("Université de Genève", "universite-de-geneve")])
+def test_ids_are_made_from_names_in_any_script(ledger, name, made):
+    result = invoke(ledger, "add-stakeholder", "--name", name, "--type", "organisation", "--group", "employers",
+                    "--no-input")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(ledger / f"stakeholders/{made}.yaml")
+
+
+def test_a_name_with_nothing_to_spell_an_id_asks_for_one(ledger):
+    before = sorted(p.name for p in (ledger / "stakeholders").iterdir())
+    result = invoke(ledger, "add-stakeholder", "--name", "🌍🌱", "--type", "organisation", "--group", "employers",
+                    "--no-input")
+    assert result.exit_code == 2 and "give the record an id with --id" in result.output
+    assert sorted(p.name for p in (ledger / "stakeholders").iterdir()) == before
+    given = invoke(ledger, "add-stakeholder", "--name", "🌍🌱", "--type", "organisation", "--group", "employers",
+                   "--id", "earth-growth", "--no-input")
+    assert given.exit_code == 0 and (ledger / "stakeholders/earth-growth.yaml").exists()
+
+
+def test_an_indicator_name_with_nothing_to_spell_an_id_asks_for_one(ledger):
+    flags = list(OUTCOME_FLAGS)
+    flags[flags.index("--indicator-name") + 1] = "📈"
+    result = invoke(ledger, "add-outcome", *flags)
+    assert result.exit_code == 2 and "--indicator-id" in result.output
+    assert not (ledger / "outcomes/employers-value-peer-support.yaml").exists()
+
+
+@pytest.mark.parametrize("look_alike", ["lоdz", "Lodz", "lodz\n", "ｌodz"])  # Cyrillic о, capital, newline, fullwidth
+def test_ids_that_only_look_like_safe_ones_are_refused(ledger, look_alike):
+    before = sorted(p.name for p in (ledger / "stakeholders").iterdir())
+    result = invoke(ledger, "add-stakeholder", "--name", "Łódź", "--type", "organisation", "--group", "employers",
+                    "--id", look_alike, "--no-input")
+    assert result.exit_code == 2 and "cannot be used" in result.output
+    assert sorted(p.name for p in (ledger / "stakeholders").iterdir()) == before

@@ -101,8 +101,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema (draft-07) of a record kind, for editors' YAML language servers.
 
-    Example: impactctl schema outcomes > outcomes.schema.json
-    Example: impactctl schema --output .schemas --vocabularies
+    \b
+    Example:
+      impactctl schema outcomes > outcomes.schema.json
+      impactctl schema --output .schemas --vocabularies
     """
     from impactctl.model.jsonschema import schema_for, schema_names
 

@@ -6,10 +6,10 @@ from typing import Any, List, Optional
 
 import typer
 
-from impactctl.cli import complete
+from impactctl.cli import answers, complete
 from impactctl.cli.app import app
-from impactctl.cli.common import LEDGER_OPTION, ledger_root
-from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, to_date, today
+from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
+from impactctl.cli.form import DRY_RUN, MEASURES, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
 
 
 @app.command("add-outcome")
@@ -30,7 +30,7 @@ def add_outcome(
     unit: Optional[str] = typer.Option(None, "--unit", help="The unit of a quantitative indicator."),
     direction: str = typer.Option("increase", "--direction", help="increase or decrease."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="The value at the start."),
-    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="Date of the baseline (default today)."),
+    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="When the baseline was measured (YYYY-MM-DD)."),
     target: Optional[str] = typer.Option(None, "--target", help="The value to reach."),
     target_date: Optional[str] = typer.Option(None, "--target-date", help="Date of the target (default: --due)."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
@@ -40,37 +40,42 @@ def add_outcome(
 ) -> None:
     """Add a SMART outcome with its first indicator.
 
-    Example: impactctl add-outcome --title "Employers understand insecure work" --area work
-    --domain conceptual --group employers --owner "Dr A. Author" --statement "..." --due 2028-12-31
-    --indicator-name "Employers aware" --measure percent --unit "%" --baseline 10 --target 40
+    \b
+    Example:
+      impactctl add-outcome --title "Employers understand insecure work" \\
+        --area work --domain conceptual --group employers \\
+        --owner "Dr A. Author" --statement "..." --due 2028-12-31 \\
+        --indicator-name "Employers aware" --measure percent --unit "%" \\
+        --baseline 10 --baseline-date 2026-01-15 --target 40
     """
     from impactctl.authoring import add_record, parse_value
 
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
     form.need("title", title, "--title")
-    form.need("area", area, "--area", form.vocabulary("areas"))
-    form.need("domain", domain, "--domain", form.vocabulary("domains"))
-    form.need("groups", group, "--group", form.vocabulary("groups"), many=True)
+    form.need("area", area, "--area", form.choice("areas", "area"))
+    form.need("domain", domain, "--domain", form.choice("domains", "domain"))
+    form.need("groups", group, "--group", form.choice("groups", "group"), many=True)
     form.fields["stakeholders"] = stakeholder or []
     form.need("owner", owner, "--owner")
     form.need("statement", statement, "--statement")
     form.fields["rationale"] = rationale
-    due_date = form.need("due", parse_date(due, "--due"), "--due", convert=to_date("--due"))
-    form.fields["status"] = status
+    due_date = form.need("due", due, "--due", answers.date)
+    form.need("status", status, "--status", answers.choice(STATUSES, "status"))
     name = form.need("_name", indicator_name, "--indicator-name")
-    kind = form.need("_measure", measure, "--measure", ["count", "percent", "currency", "qualitative"])
+    kind = form.need("_measure", measure, "--measure", answers.choice(MEASURES, "measure"))
+    direction = form.need("_direction", direction, "--direction", answers.choice(["increase", "decrease"], "direction"))
     indicator: dict[str, Any] = {"id": indicator_id or _indicator_id(name), "name": name, "measure": kind,
                                  "direction": direction}
     if kind != "qualitative":
         indicator["unit"] = form.need("_unit", unit, "--unit")
-        base = form.need("_baseline", baseline, "--baseline", convert=str)
-        goal = form.need("_target", target, "--target", convert=str)
+        base = form.need("_baseline", baseline, "--baseline", answers.number)
         if base is not None:
-            indicator["baseline"] = {"value": parse_value(base),
-                                     "date": parse_date(baseline_date, "--baseline-date") or today()}
+            when = form.need("_baseline_date", baseline_date, "--baseline-date", answers.date)
+            indicator["baseline"] = {"value": parse_value(str(base)), "date": when}
+        goal = form.need("_target", target, "--target", answers.number)
         if goal is not None:
-            indicator["target"] = {"value": parse_value(goal),
+            indicator["target"] = {"value": parse_value(str(goal)),
                                    "date": parse_date(target_date, "--target-date") or due_date}
     fields = {k: v for k, v in form.done().items() if not k.startswith("_")}
     fields["indicators"] = [{k: v for k, v in indicator.items() if v is not None}]
@@ -81,7 +86,13 @@ def add_outcome(
 def _indicator_id(name: str | None) -> str | None:
     from impactctl.model.ids import slugify
 
-    return slugify(name, limit=40) if name else None
+    if not name:
+        return None
+    made = slugify(name, limit=40)
+    if not made:
+        fail(f"no indicator id can be made from {name!r}: it has no letter or digit that can be written in ASCII; "
+             "give one with --indicator-id")
+    return made
 
 
 @app.command("add-activity")
@@ -108,17 +119,20 @@ def add_activity(
 ) -> None:
     """Add an activity: a study, an event, a briefing, a web resource...
 
-    Example: impactctl add-activity --title "Employer roundtable" --type engagement-event --area work
-    --start 2026-10-01 --lead "Dr A. Author" --outcome employer-wellbeing-policies --count 40
+    \b
+    Example:
+      impactctl add-activity --title "Employer roundtable" \\
+        --type engagement-event --area work --start 2026-10-01 \\
+        --lead "Dr A. Author" --outcome employer-wellbeing-policies --count 40
     """
     from impactctl.authoring import add_record
 
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
     form.need("title", title, "--title")
-    form.need("type", type, "--type", form.vocabulary("activity_types"))
-    form.need("area", area, "--area", form.vocabulary("areas"))
-    form.need("start", parse_date(start, "--start"), "--start", convert=to_date("--start"))
+    form.need("type", type, "--type", form.choice("activity_types", "type"))
+    form.need("area", area, "--area", form.choice("areas", "area"))
+    form.need("start", start, "--start", answers.date)
     form.fields["end"] = parse_date(end, "--end")
     form.need("lead", lead, "--lead")
     fields = form.done()
@@ -148,15 +162,18 @@ def add_stakeholder(
 ) -> None:
     """Add a stakeholder: an organisation, a group, or a person (e.g. an advisory-group member).
 
-    Example: impactctl add-stakeholder --name "Mind" --type organisation --group ngos-policy
+    \b
+    Example:
+      impactctl add-stakeholder --name "Mind" --type organisation \\
+        --group ngos-policy
     """
     from impactctl.authoring import add_record
 
     root = ledger_root(None, ledger)
     form = Form(root, interactive(no_input))
     form.need("name", name, "--name")
-    form.need("type", type, "--type", ["organisation", "group", "person"])
-    form.need("group", group, "--group", form.vocabulary("groups"))
+    form.need("type", type, "--type", answers.choice(["organisation", "group", "person"], "type"))
+    form.need("group", group, "--group", form.choice("groups", "group"))
     fields = form.done()
     contact = {k: v for k, v in (("email", email), ("phone", phone)) if v}
     advisory = ({"role": advisory_role, "since": parse_date(advisory_since, "--advisory-since") or today()}
@@ -172,8 +189,10 @@ def add_evidence(
     type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("evidence_types"), help="An evidence type key from ledger.yaml."),
     date: Optional[str] = typer.Option(None, "--date", help="Its date (default today)."),
     url: Optional[str] = typer.Option(None, "--url", help="Where it can be seen."),
-    file: Optional[str] = typer.Option(None, "--file", help="A file inside the ledger, e.g. evidence/files/letter.pdf; "
-                                       "its sha256 is recorded."),
+    file: Optional[str] = typer.Option(None, "--file", help="A file inside the ledger, named from the ledger folder "
+                                       "(evidence/files/letter.pdf) or from here; its sha256 is recorded."),
+    copy: bool = typer.Option(False, "--copy", help="Copy --file from anywhere into evidence/files/ (never over a "
+                              "different file of that name)."),
     outcome: Optional[List[str]] = typer.Option(None, "--outcome", autocompletion=complete.ids("outcomes"), help="An outcome it shows; repeat for more."),
     activity: Optional[List[str]] = typer.Option(None, "--activity", autocompletion=complete.ids("activities"), help="An activity it comes from; repeat for more."),
     corroborator: Optional[str] = typer.Option(None, "--corroborator", autocompletion=complete.ids("stakeholders"), help="A stakeholder id who can confirm it."),
@@ -185,21 +204,28 @@ def add_evidence(
 ) -> None:
     """Add a piece of evidence: a link, or a file kept in the ledger with its sha256.
 
-    Example: impactctl add-evidence --title "Letter from the council" --type letter
-    --file evidence/files/council-letter.pdf --outcome thrive-city-action-plans
+    \b
+    Example:
+      impactctl add-evidence --title "Letter from the council" --type letter \\
+        --file evidence/files/council-letter.pdf \\
+        --outcome thrive-city-action-plans
+      impactctl add-evidence --title "Signed letter" --type letter \\
+        --file ~/Downloads/signed-letter.pdf --copy \\
+        --outcome thrive-city-action-plans
     """
-    from impactctl.authoring import add_record, file_sha256
+    from impactctl import authoring
 
     root = ledger_root(None, ledger)
+    if copy and not file:
+        fail("--copy needs --file, the file to copy into evidence/files/")
     form = Form(root, interactive(no_input))
     form.need("title", title, "--title")
-    form.need("type", type, "--type", form.vocabulary("evidence_types"))
+    form.need("type", type, "--type", form.choice("evidence_types", "type"))
     if not url and not file:
-        form.need("url", url, "--url (or --file)")
+        url = form.need("url", url, "--url (or --file)")
+    form.need("date", date, "--date", answers.date, default=today())
     fields = form.done()
-    fields.update(date=parse_date(date, "--date") or today(), file=file, outcomes=outcome or [],
-                  activities=activity or [], corroborator=corroborator, note=note, id=id,
-                  sha256=file_sha256(root, file) if file else None)
+    fields.update(outcomes=outcome or [], activities=activity or [], corroborator=corroborator, note=note, id=id)
     if url:
         fields["url"] = url
-    finish(lambda: add_record(root, "evidence", fields, dry_run), dry_run)
+    finish(lambda: authoring.add_evidence(root, fields, file, copy, dry_run), dry_run)

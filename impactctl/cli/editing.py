@@ -7,55 +7,77 @@ from typing import List, Optional
 
 import typer
 
-from impactctl.cli import complete
+from impactctl.cli import answers, complete
 from impactctl.cli.app import app
 from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
-from impactctl.cli.form import DRY_RUN, NO_INPUT, finish, interactive, parse_date, today
+from impactctl.cli.form import DRY_RUN, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
 
 
 @app.command()
 def record(
-    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome measured."),
-    value: str = typer.Option(..., "--value", help="The measured value (a number, or words for a qualitative indicator)."),
+    outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome measured."),
+    value: Optional[str] = typer.Option(None, "--value", help="The measured value (a number, or words for a qualitative indicator)."),
     date: Optional[str] = typer.Option(None, "--date", help="When it was measured (default today)."),
     indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence id the figure comes from; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
 ) -> None:
     """Append a measurement to an outcome's indicator; `git diff` shows only the added lines.
 
-    Example: impactctl record parents-adversity-awareness --value 58 --date 2026-11-20
-    --indicator ind-parents-understanding --evidence ev-parents-survey-2026-q1
+    \b
+    Example:
+      impactctl record parents-adversity-awareness --value 58 \\
+        --date 2026-11-20 --indicator ind-parents-understanding \\
+        --evidence ev-parents-survey-2026-q1
     """
     from impactctl.authoring import parse_value, record_measurement
 
     root = ledger_root(None, ledger)
-    when = parse_date(date, "--date") or today()
-    finish(lambda: record_measurement(root, outcome_id, parse_value(value), when, indicator, evidence, note, dry_run),
-           dry_run)
+    form = Form(root, interactive(no_input))
+    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", form.known("outcomes", "outcome"))
+    measures = form.indicators(outcome_id) if form.ask and outcome_id else {}
+    if measures and (indicator is not None or len(measures) > 1):
+        indicator = form.need("indicator", indicator, "--indicator", answers.choice(list(measures), "indicator"))
+    measure = measures.get(indicator, "") if indicator else next(iter(measures.values()), "")
+    value = form.need("value", value, "--value", answers.text if measure == "qualitative" else answers.number)
+    when = form.need("date", date, "--date", answers.date, default=today())
+    form.done()
+    finish(lambda: record_measurement(root, outcome_id, parse_value(str(value)), when, indicator, evidence, note,
+                                      dry_run), dry_run)
 
 
 @app.command("set-status")
 def set_status(
-    outcome_id: str = typer.Argument(..., autocompletion=complete.ids("outcomes"), help="The outcome."),
-    status: str = typer.Argument(..., autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
+    outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome."),
+    status: Optional[str] = typer.Argument(None, autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
     date: Optional[str] = typer.Option(None, "--date", help="When the status changed, YYYY-MM-DD (default today); past reports are judged by it."),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
+    no_input: bool = NO_INPUT,
 ) -> None:
     """Change an outcome's status, dated when it happened; marking it achieved needs evidence.
 
     Setting the status an outcome already has keeps the date it took it.
 
-    Example: impactctl set-status line-manager-training achieved --date 2026-09-30 --evidence ev-line-manager-completions-q3
+    \b
+    Example:
+      impactctl set-status line-manager-training achieved \\
+        --date 2026-09-30 --evidence ev-line-manager-completions-q3
     """
     from impactctl import authoring
 
     root = ledger_root(None, ledger)
     when = parse_date(date, "--date")
+    form = Form(root, interactive(no_input))
+    outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", form.known("outcomes", "outcome"))
+    status = form.need("status", status, "STATUS", answers.choice(STATUSES, "status"))
+    if status == "achieved" and not evidence and form.ask:  # achieved needs evidence: ask now, not after a refusal
+        evidence = form.need("evidence", evidence, "--evidence", form.known("evidence", "evidence id"), many=True)
+    form.done()
     finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run, today(), when), dry_run)
 
 
@@ -91,7 +113,7 @@ def init(
     from impactctl.errors import ImpactctlError
 
     if name is None:
-        name = typer.prompt("centre name", err=True) if interactive(no_input) else path.resolve().name
+        name = answers.ask("centre name", answers.text) if interactive(no_input) else path.resolve().name
     try:
         written = init_ledger(path, name)
     except ImpactctlError as exc:

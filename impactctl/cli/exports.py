@@ -78,9 +78,11 @@ def case_study(
     The counts go to standard error; exit 1 when a section is over its limit (the draft is still written,
     so you can see what to cut) or when the ledger has errors (nothing written).
 
-    Example: impactctl case-study line-manager-training employer-wellbeing-policies --output case-study.md
-
-    Example: impactctl case-study --check case-study.md
+    \b
+    Example:
+      impactctl case-study line-manager-training \\
+        employer-wellbeing-policies --output case-study.md
+      impactctl case-study --check case-study.md
     """
     from impactctl import exporting
 

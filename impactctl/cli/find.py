@@ -74,7 +74,9 @@ def list_(
     """List the records of a kind, filtered: a table at the terminal, or json / csv with the field names of
     the ledger format (README, "list").
 
-    Example: impactctl list outcomes --group employers --status active --format csv
+    \b
+    Example:
+      impactctl list outcomes --group employers --status active --format csv
     """
     from impactctl import finding
     from impactctl.exports.filters import Filters

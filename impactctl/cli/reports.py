@@ -32,7 +32,11 @@ def report(
 
     Exits 1 and writes nothing when the ledger has errors (warnings go to the report's appendix).
 
-    Example: impactctl report --period 2026-Q3 --output reports/2026-Q3.md (or .html)
+    The HTML edition: --format html, or an --output file ending in .html.
+
+    \b
+    Example:
+      impactctl report --period 2026-Q3 --output reports/2026-Q3.html
     """
     from impactctl import reporting
     from impactctl.errors import ImpactctlError, TemplateFailed

@@ -54,12 +54,12 @@ RecordId = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN), AfterVali
 
 
 def slugify(text: str, limit: int = 48) -> str:
-    """A readable id from a title: transliterated to ASCII, lowercase, words joined by hyphens."""
-    import unicodedata
+    """A readable id from a title in any script: transliterated to ASCII (`Łódź` -> `lodz`, `Москва` ->
+    `moskva`), lowercase, words joined by hyphens; empty when nothing in it can be spelt in ASCII."""
+    # python-slugify with text-unidecode: a maintained transliteration table rather than one of our own.
+    from slugify import slugify as transliterate
 
-    ascii_text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ø", "o").replace("æ", "ae"))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
+    words = [word for word in transliterate(text).split("-") if word]
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
