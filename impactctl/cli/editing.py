@@ -79,7 +79,9 @@ def init(
     name: Optional[str] = typer.Option(None, "--name", help="The centre's name (default: asked, or the folder's name)."),
     no_input: bool = NO_INPUT,
 ) -> None:
-    """Create a new ledger: ledger.yaml with commented default vocabularies, record folders, editor schemas.
+    """Make a repository ready for a ledger: the ledger (ledger.yaml with commented default vocabularies, record
+    folders, schemas) and, at the repository root, a CI workflow, .pre-commit-config.yaml and
+    .vscode/settings.json. Files already there are left alone and listed.
 
     Example: impactctl init ledger --name "Centre for Society and Mental Health"
     """
@@ -87,9 +89,14 @@ def init(
     from impactctl.errors import ImpactctlError
 
     if name is None:
-        name = typer.prompt("centre name", err=True) if interactive(no_input) else path.resolve().name
+        fresh = not (path / "ledger.yaml").exists()
+        name = typer.prompt("centre name", err=True) if fresh and interactive(no_input) else path.resolve().name
     try:
-        written = init_ledger(path, name)
+        done = init_ledger(path, name)
     except ImpactctlError as exc:
         fail(str(exc))
-    typer.echo(f"created a ledger in {path} ({len(written)} files); next: impactctl add-outcome -L {path}")
+    where = "the git repository at" if done.in_git else "the folder (not in git)"
+    typer.echo(f"wrote {len(done.written)} files for the ledger in {path} and {where} {done.top}")
+    for kept in done.kept:
+        typer.echo(f"left alone (already there): {kept}")
+    typer.echo(f"next: impactctl add-outcome -L {path}")
