@@ -98,7 +98,8 @@ def _indicators(console: Any, indicators: list[dict[str, Any]]) -> None:
     rows = []
     for item in indicators:
         latest = max(item["measurements"], key=lambda m: m["date"]) if item["measurements"] else None
+        points = (item["baseline"], item["target"], latest)
         rows.append((item["id"], item["name"], item["measure"],
-                     *(f"{cell(p['value'])}\n{p['date']}" if p else "" for p in (item["baseline"], item["target"], latest))))
+                     *(f"{cell(p['value'])}\n{p['date']}" if p else "" for p in points)))
     print_rows(console, ("indicator", "name", "measure", "baseline", "target", "latest"), rows, {"name"},
                title="Indicators", id_style="")
