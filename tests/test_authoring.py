@@ -165,15 +165,19 @@ def test_add_activity_stakeholder_and_evidence(ledger):
     assert api.validate(ledger).errors == 0
 
 
-def test_init_creates_a_ledger_that_validates_and_refuses_to_overwrite(tmp_path):
+def test_init_creates_a_ledger_that_validates_and_never_overwrites(tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     target = tmp_path / "new"
     result = runner.invoke(app, ["init", str(target), "--name", "No Centre"])
     assert result.exit_code == 0, result.output
     assert api.validate(target).errors == 0
-    assert (target / ".vscode/settings.json").exists() and (target / ".schemas/outcomes.schema.json").exists()
+    assert (target / ".schemas/outcomes.schema.json").exists()
+    # Outside git and outside the working directory, the repository files go beside the ledger folder.
+    assert (tmp_path / ".vscode/settings.json").exists() and not (target / ".vscode").exists()
     before = (target / "ledger.yaml").read_text()
     again = runner.invoke(app, ["init", str(target), "--name", "Other"])
-    assert again.exit_code == 2 and (target / "ledger.yaml").read_text() == before
+    assert again.exit_code == 0 and (target / "ledger.yaml").read_text() == before
+    assert f"left alone (already there): {target / 'ledger.yaml'}" in again.output
 
 
 def test_every_shipped_file_round_trips_byte_for_byte():

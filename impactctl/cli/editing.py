@@ -105,7 +105,9 @@ def init(
     name: Optional[str] = typer.Option(None, "--name", help="The centre's name (default: asked, or the folder's name)."),
     no_input: bool = NO_INPUT,
 ) -> None:
-    """Create a new ledger: ledger.yaml with commented default vocabularies, record folders, editor schemas.
+    """Make a repository ready for a ledger: the ledger (ledger.yaml with commented default vocabularies, record
+    folders, schemas) and, at the repository root, a CI workflow, .pre-commit-config.yaml and
+    .vscode/settings.json. Files already there are left alone and listed.
 
     Example: impactctl init ledger --name "Centre for Society and Mental Health"
     """
@@ -113,9 +115,14 @@ def init(
     from impactctl.errors import ImpactctlError
 
     if name is None:
-        name = answers.ask("centre name", answers.text) if interactive(no_input) else path.resolve().name
+        fresh = not (path / "ledger.yaml").exists()
+        name = answers.ask("centre name", answers.text) if fresh and interactive(no_input) else path.resolve().name
     try:
-        written = init_ledger(path, name)
+        done = init_ledger(path, name)
     except ImpactctlError as exc:
         fail(str(exc))
-    typer.echo(f"created a ledger in {path.as_posix()} ({len(written)} files); next: impactctl add-outcome -L {path.as_posix()}")
+    where = "the git repository at" if done.in_git else "the folder (not in git)"
+    typer.echo(f"wrote {len(done.written)} files for the ledger in {path.as_posix()} and {where} {done.top.as_posix()}")
+    for kept in done.kept:
+        typer.echo(f"left alone (already there): {kept.as_posix()}")
+    typer.echo(f"next: impactctl add-outcome -L {path.as_posix()}")

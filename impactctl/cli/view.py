@@ -40,50 +40,36 @@ def render(draw: Any) -> str:
 # Prose columns share the width left over by the others, wrapping at words.
 WIDE = ("title", "name", "owner", "lead", "advisory.role")
 
-
-def _table(*headers: str, title: str | None = None) -> Any:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(*headers, box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold",
-                  header_style="bold", show_edge=False, pad_edge=False)
-    return table
+# The columns a list keeps at any width; the others give way, from the right, when the terminal is narrow.
+KEEP = {"outcomes": ("id", "title", "status", "due"), "activities": ("id", "title", "start"),
+        "stakeholders": ("id", "name", "group"), "evidence": ("id", "title", "date")}
 
 
 def list_table(console: Any, found: Any) -> None:
-    from rich.text import Text
-
+    from impactctl.cli.layout import print_rows
     from impactctl.exports.tables import TABLE_COLUMNS
 
-    names = _fit(TABLE_COLUMNS[found.kind], found.rows, console.width)
-    table = _table(*names)
-    for column, name in zip(table.columns, names):
-        if name in WIDE:
-            column.min_width = 12
-        else:
-            column.no_wrap, column.overflow = True, "ellipsis"
-    table.columns[0].style = "cyan"
-    for row in found.rows:
-        table.add_row(*(Text(row[name]) for name in names))
-    console.print(table)
+    names = _fit(found.kind, TABLE_COLUMNS[found.kind], found.rows, console.width)
+    print_rows(console, names, [[row[name] for name in names] for row in found.rows], set(WIDE))
     count = len(found.rows)
     console.print(f"{count} {found.kind if count != 1 else found.kind.rstrip('s')}", style="dim", highlight=False)
 
 
-def _fit(names: tuple[str, ...], rows: list[dict[str, str]], width: int) -> list[str]:
-    """Drop columns from the right until the prose column keeps at least 24 characters (at least id and title stay)."""
+def _fit(kind: str, names: tuple[str, ...], rows: list[dict[str, str]], width: int) -> list[str]:
+    """Leave out columns that are not kept, from the right, until the rest fit as a table (or none is left out)."""
+    from impactctl.cli.layout import fits
+
     chosen = list(names)
-    while len(chosen) > 2:
-        fixed = sum(max(len(n), *(len(r[n]) for r in rows)) + 3 for n in chosen if n not in WIDE)
-        if width - fixed >= 24:
-            break
-        chosen.pop()
+    optional = [name for name in names if name not in KEEP.get(kind, names[:2])]
+    while optional and not fits(chosen, [[row[n] for n in chosen] for row in rows], set(WIDE), width):
+        chosen.remove(optional.pop())
     return chosen
 
 
 def show_text(console: Any, found: Any) -> None:
     from rich.text import Text
 
+    from impactctl.cli.layout import print_rows
     from impactctl.exports.records import flat
 
     record = found.records[0]
@@ -92,38 +78,28 @@ def show_text(console: Any, found: Any) -> None:
     if found.path:
         heading.append(f"  ({found.path})", style="dim")
     console.print(heading)
-    fields = _table("field", "value")
-    fields.columns[0].style = "cyan"
-    for name in found.columns:
-        if row[name]:
-            fields.add_row(name, Text(row[name]))
-    console.print(fields)
+    print_rows(console, ("field", "value"), [(name, row[name]) for name in found.columns if row[name]], {"value"})
     if record.get("indicators"):
-        console.print(_indicators(record["indicators"]))
+        _indicators(console, record["indicators"])
     for direction, title in (("outgoing", "Points at"), ("incoming", "Pointed at by")):
         chosen = [link for link in found.links if link["direction"] == direction]
         if not chosen:
             console.print(Text(f"{title}: nothing", style="bold"))
             continue
-        table = _table("kind", "id", "via", "title", title=f"{title} ({len(chosen)})")
-        for column in table.columns[:3]:
-            column.no_wrap = True
-        for link in chosen:
-            name = link["title"] if link["exists"] else "(missing)"
-            table.add_row(link["kind"], Text(link["id"], style="cyan"), link["field"], Text(name))
-        console.print(table)
+        rows = [(link["kind"], link["id"], link["field"], link["title"] if link["exists"] else "(missing)")
+                for link in chosen]
+        print_rows(console, ("kind", "id", "via", "title"), rows, {"title"}, title=f"{title} ({len(chosen)})")
 
 
-def _indicators(indicators: list[dict[str, Any]]) -> Any:
-    from rich.text import Text
-
+def _indicators(console: Any, indicators: list[dict[str, Any]]) -> None:
+    from impactctl.cli.layout import print_rows
     from impactctl.exports.records import cell
 
-    table = _table("indicator", "name", "measure", "baseline", "target", "latest", title="Indicators")
-    table.columns[0].no_wrap = table.columns[2].no_wrap = True
+    rows = []
     for item in indicators:
         latest = max(item["measurements"], key=lambda m: m["date"]) if item["measurements"] else None
-        table.add_row(item["id"], Text(item["name"]), item["measure"],
-                      *(Text(f"{cell(p['value'])}\n{p['date']}") if p else "" for p in
-                        (item["baseline"], item["target"], latest)))
-    return table
+        points = (item["baseline"], item["target"], latest)
+        rows.append((item["id"], item["name"], item["measure"],
+                     *(f"{cell(p['value'])}\n{p['date']}" if p else "" for p in points)))
+    print_rows(console, ("indicator", "name", "measure", "baseline", "target", "latest"), rows, {"name"},
+               title="Indicators", id_style="")

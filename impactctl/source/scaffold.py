@@ -1,13 +1,11 @@
-"""Create a new, empty ledger: ledger.yaml with commented default vocabularies, folders, editor schemas, README."""
+"""A new, empty ledger's files: ledger.yaml with commented default vocabularies, folders, schemas, README."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Callable
 
-from impactctl.errors import UsageError
 from impactctl.model.records import KINDS
 from impactctl.source import writer
 from impactctl.source.discover import CONFIG_NAME
@@ -85,14 +83,12 @@ This folder is an impactctl ledger: one YAML file per record.
 Add records with `impactctl add-outcome`, `add-activity`, `add-stakeholder`, `add-evidence`; record progress
 with `impactctl record`; check everything with `impactctl validate`. Editors with the YAML language server
 (e.g. VS Code's YAML extension) complete and check fields from the schemas in `.schemas/`, mapped in
-`.vscode/settings.json`.
+`.vscode/settings.json` at the repository's root.
 """
 
 
-def create_ledger(root: Path, name: str, schemas: Callable[[], dict[str, dict]], today: dt.date) -> list[Path]:
-    """Write a new ledger at `root`; refuses when a ledger.yaml is already there. Returns the files written."""
-    if (root / CONFIG_NAME).exists():
-        raise UsageError(f"{root / CONFIG_NAME} already exists: init never overwrites a ledger")
+def ledger_files(name: str, schemas: dict[str, dict], today: dt.date) -> dict[str, str]:
+    """Each file of a new ledger, by its path inside the ledger folder -> its text."""
     files: dict[str, str] = {
         CONFIG_NAME: LEDGER_YAML.format(name=json.dumps(name), start=today.replace(month=1, day=1),
                                         end=today.replace(year=today.year + 5, month=12, day=31)),
@@ -101,20 +97,20 @@ def create_ledger(root: Path, name: str, schemas: Callable[[], dict[str, dict]],
         **{f"{kind}/.gitkeep": "" for kind in KINDS},
         "evidence/files/.gitkeep": "",
     }
-    mapping = {}
-    for schema_name, schema in schemas().items():
+    for schema_name, schema in schemas.items():
         files[f".schemas/{schema_name}.schema.json"] = json.dumps(schema, indent=2) + "\n"
-        pattern = CONFIG_NAME if schema_name == "ledger" else f"{schema_name}/*.yaml"
-        mapping[f"./.schemas/{schema_name}.schema.json"] = pattern
-    files[".vscode/settings.json"] = json.dumps({"yaml.schemas": mapping}, indent=2) + "\n"
-    written = []
+    return files
+
+
+def create_missing(base: Path, files: dict[str, str]) -> tuple[list[Path], list[Path]]:
+    """Create each file under `base` that does not exist yet; never touches one that does.
+    Returns (written, left alone)."""
+    written, kept = [], []
     # ledger.yaml goes last, so that a half-finished init never looks like a ledger.
     for rel in sorted(files, key=lambda r: r == CONFIG_NAME):
-        path = root / rel
-        if rel == CONFIG_NAME:
-            if not writer.create_file(path, files[rel]):
-                raise UsageError(f"{path.as_posix()} already exists: init never overwrites a ledger")
-        elif not path.exists():
-            writer.create_file(path, files[rel])
-        written.append(path)
-    return written
+        path = base / rel
+        if path.exists() or path.is_symlink() or not writer.create_file(path, files[rel]):
+            kept.append(path)
+        else:
+            written.append(path)
+    return written, kept
