@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import random
-import signal
 import subprocess
 import sys
 import time
@@ -56,7 +55,7 @@ def _kill_inside_the_write(proc: subprocess.Popen, folder: Path, rng: random.Ran
             pytest.fail(f"the command ended (exit {proc.returncode}) before it wrote anything")
         time.sleep(0.002)
     time.sleep(rng.uniform(0, PAUSE * 0.8))
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
@@ -81,7 +80,7 @@ def test_killing_a_writer_leaves_old_or_new_files_and_a_valid_ledger(ledger, tmp
             _kill_inside_the_write(proc, folder, rng)
         else:
             time.sleep(rng.uniform(0.05, 1.0))
-            proc.send_signal(signal.SIGKILL)
+            proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         proc.wait()
         left = _temporary_files(folder)
         inside += bool(left)

@@ -4,7 +4,6 @@ attacks that could take the test runner down) and check the answer: exit code, c
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -45,8 +44,9 @@ def invoke_bounded(*args: str, timeout: float = HANG) -> Outcome:
     """The CLI in a subprocess with at most 2 GB of memory: a crash, or a hang (`timeout`), fails the test
     instead of taking the test run with it."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1", "COLUMNS": "120"}
+    cap = _cap_memory if sys.platform != "win32" else None  # Windows has no per-process address-space limit here
     done = subprocess.run([sys.executable, "-m", "impactctl", *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, preexec_fn=_cap_memory, cwd=REPO)
+                          timeout=timeout, preexec_fn=cap, cwd=REPO)
     return Outcome(done.returncode, done.stdout + done.stderr)
 
 
@@ -55,6 +55,8 @@ def validate_bounded(root: Path, timeout: float = HANG) -> Outcome:
 
 
 def _cap_memory() -> None:
+    import resource  # POSIX only
+
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 
 import pytest
 
@@ -18,6 +19,10 @@ ADD_OUTCOME = ["add-outcome", "--title", "Employers value peer support", "--area
                "--indicator-name", "Employers valuing peer support", "--measure", "percent", "--unit", "%",
                "--baseline", "10", "--baseline-date", "2026-01-01", "--target", "40", "--no-input"]
 EVIDENCE = "id: e\ntitle: Minutes\ndate: 2026-01-10\ntype: letter\nfile: {file}\nsha256: {sha}\n"
+
+
+POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32",
+                                reason="symbolic links, FIFOs, /dev and /etc are POSIX (links need administrator rights on Windows)")
 
 
 @pytest.fixture
@@ -54,6 +59,7 @@ def test_unsafe_ids_are_refused_and_nothing_is_written(tmp_path, bad):
     assert files_under(tmp_path) == before
 
 
+@POSIX_ONLY
 def test_add_outcome_never_writes_through_a_folder_linked_outside(tmp_path, outside):
     """`outcomes/` is a link to a folder outside the ledger: the new record is refused (exit 2), not written there."""
     root = write_ledger(tmp_path / "ledger", {})
@@ -99,6 +105,7 @@ def test_a_case_only_clash_of_file_names(tmp_path):
 
 # --- symbolic links in the ledger -----------------------------------------------------------------------
 
+@POSIX_ONLY
 def test_a_record_linked_to_etc_passwd(tmp_path):
     """`outcomes/a.yaml -> /etc/passwd`: path-outside-ledger, and not a line of it is shown."""
     root = write_ledger(tmp_path, {})
@@ -109,6 +116,7 @@ def test_a_record_linked_to_etc_passwd(tmp_path):
     assert_never_shown(outcome)
 
 
+@POSIX_ONLY
 def test_a_record_linked_to_a_file_outside(tmp_path, outside):
     """A link (relative, through `..`) to a valid record outside: path-outside-ledger; its title never shown."""
     root = write_ledger(tmp_path / "ledger", {})
@@ -119,6 +127,7 @@ def test_a_record_linked_to_a_file_outside(tmp_path, outside):
     assert_never_shown(outcome)
 
 
+@POSIX_ONLY
 def test_a_record_folder_linked_outside(tmp_path, outside):
     """`outcomes -> ../outside`: the folder is path-outside-ledger and none of its files is read."""
     root = write_ledger(tmp_path / "ledger", {})
@@ -128,6 +137,7 @@ def test_a_record_folder_linked_outside(tmp_path, outside):
     assert_never_shown(outcome)
 
 
+@POSIX_ONLY
 def test_ledger_yaml_linked_to_etc_passwd(tmp_path):
     """ledger.yaml itself a link outside: path-outside-ledger, exit 1, nothing of it shown."""
     root = write_ledger(tmp_path, {})
@@ -138,6 +148,7 @@ def test_ledger_yaml_linked_to_etc_passwd(tmp_path):
     assert_never_shown(outcome)
 
 
+@POSIX_ONLY
 def test_a_link_inside_the_ledger_is_followed(tmp_path):
     """A link to another file inside the ledger is fine: the record is read."""
     root = write_ledger(tmp_path, {"drafts/a.yaml": RECORD})
@@ -147,6 +158,7 @@ def test_a_link_inside_the_ledger_is_followed(tmp_path):
 
 
 @pytest.mark.parametrize("target,code", [("missing.yaml", "unreadable"), ("a.yaml", "unreadable")])
+@POSIX_ONLY
 def test_dangling_and_looping_links(tmp_path, target, code):
     """A link to nothing, or to itself: `unreadable` with the system's reason, no traceback."""
     root = write_ledger(tmp_path, {})
@@ -155,6 +167,7 @@ def test_dangling_and_looping_links(tmp_path, target, code):
     reported(validate(root), "outcomes/a.yaml", code)
 
 
+@POSIX_ONLY
 def test_editing_a_record_linked_outside_is_refused(tmp_path, outside):
     """`impactctl set` on a record that links outside: exit 2, the outside file neither shown (even in a
     --dry-run diff) nor copied into the ledger nor changed."""
@@ -191,6 +204,7 @@ def test_evidence_file_etc_passwd(tmp_path):
 
 
 @pytest.mark.parametrize("link", ["evidence/files/s.txt", "evidence/files/dir/secret.txt"])
+@POSIX_ONLY
 def test_evidence_links_to_outside(tmp_path, outside, link):
     """A link in evidence/files to an outside file, or to an outside folder: evidence-file, never read."""
     root = write_ledger(tmp_path / "ledger", {"evidence/e.yaml": EVIDENCE.format(file=link, sha="ab" * 32)})
@@ -210,6 +224,7 @@ def test_evidence_file_names_no_file_can_have(tmp_path, name):
 
 # --- FIFOs and devices (in a bounded subprocess: opening one could block forever) -------------------------
 
+@POSIX_ONLY
 def test_a_fifo_as_a_record_file(tmp_path):
     """`outcomes/a.yaml` is a named pipe nobody writes to: not-a-file at once, no hang."""
     root = write_ledger(tmp_path, {})
@@ -219,6 +234,7 @@ def test_a_fifo_as_a_record_file(tmp_path):
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+@POSIX_ONLY
 def test_a_record_linked_to_a_device(tmp_path, device):
     """`outcomes/a.yaml -> /dev/zero` (endless bytes): path-outside-ledger, never opened."""
     root = write_ledger(tmp_path, {})
@@ -227,6 +243,7 @@ def test_a_record_linked_to_a_device(tmp_path, device):
     reported(validate_bounded(root), "outcomes/a.yaml", "path-outside-ledger")
 
 
+@POSIX_ONLY
 def test_a_fifo_and_a_device_as_evidence_files(tmp_path):
     """A FIFO in evidence/files and a link there to /dev/urandom: evidence-file for each, no hang."""
     root = write_ledger(tmp_path, {"evidence/e.yaml": EVIDENCE.format(file="evidence/files/pipe", sha="ab" * 32),
@@ -241,6 +258,7 @@ def test_a_fifo_and_a_device_as_evidence_files(tmp_path):
 
 
 @pytest.mark.parametrize("planted", ["fifo", "/dev/zero"])
+@POSIX_ONLY
 def test_a_planted_cache_file_is_ignored(tmp_path, planted):
     """`.impactctl/cache.jsonl` a FIFO (hung) or a link to /dev/zero (ran out of memory): ignored, the
     ledger is validated from its files."""
@@ -255,6 +273,7 @@ def test_a_planted_cache_file_is_ignored(tmp_path, planted):
 
 # --- the .impactctl/ folder -----------------------------------------------------------------------------
 
+@POSIX_ONLY
 def test_a_cache_folder_linked_outside_is_never_written(tmp_path, outside):
     """`.impactctl -> ../outside`: validate still answers, and writes nothing outside (no cache, no .gitignore);
     an edit, which needs the lock there, is refused with exit 2."""
@@ -267,6 +286,7 @@ def test_a_cache_folder_linked_outside_is_never_written(tmp_path, outside):
     assert files_under(outside) == before
 
 
+@POSIX_ONLY
 def test_links_planted_in_the_cache_folder_are_never_followed(tmp_path):
     """`.impactctl/.gitignore` and `.impactctl/write.lock` as links to files outside: neither target is created."""
     root = write_ledger(tmp_path / "ledger", {"outcomes/a.yaml": RECORD})
