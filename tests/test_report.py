@@ -90,8 +90,8 @@ def test_every_html_chart_has_a_name_a_description_and_its_data_as_a_table(ledge
     table = chart[chart.index("<tbody>"):chart.index("</tbody>")]
     rows = re.findall(r'<tr><th scope="row">([\d-]+)</th><td class="num">([\d.,]+)</td><td class="num">([\d.,]+)</td></tr>',
                       table)
-    assert rows == [("2025-12-31", "8", "8"), ("2026-03-25", "12", "11.41"), ("2026-09-30", "21", "19.08")]
-    assert "Latest 21 residents on 2026-09-30, where the plan expected 19.08; baseline 8" in chart
+    assert rows == [("2025-12-31", "8", "8"), ("2026-03-25", "12", "11.69"), ("2026-09-30", "21", "20")]  # via the milestone
+    assert "Latest 21 residents on 2026-09-30, where the plan expected 20; baseline 8" in chart
 
 
 def test_default_period_is_the_last_complete_quarter(ledger):
@@ -256,3 +256,17 @@ def test_an_html_chart_holds_the_measurements_up_to_the_periods_end_beside_the_p
     assert ("Latest 30 % of surveyed employers on 2026-08-01, where the plan expected 25.81; baseline 10 on "
             "2025-01-01, target 50 by 2028-12-31.") in html
     assert "1 indicator. on track: 1; achieved: 0; at risk: 0; behind: 0; overdue: 0; no data yet: 0." in html
+
+
+def test_an_html_chart_plans_through_the_milestones(tmp_path):
+    """The planned path runs baseline → milestone → target: the dashed line bends at the milestone, and the
+    plan column and description follow it (the straight line would expect 25.81 on 2026-08-01, the path 40.35)."""
+    from tests.helpers import OUTCOME, write_ledger
+
+    outcome = OUTCOME.format(id="o") + ("    milestones:\n      - {date: 2026-06-30, value: 40}\n"
+                                        "    measurements:\n      - {date: 2026-08-01, value: 30}\n")
+    root = write_ledger(tmp_path / "ledger", {"outcomes/o.yaml": outcome})
+    html = report(root, "--period", "2026-Q3", "--format", "html").output
+    plan = re.search(r'<polyline class="plan" points="([^"]+)"', html)[1]
+    assert len(plan.split()) == 3  # baseline, milestone, target
+    assert "where the plan expected 40.35; baseline 10 on 2025-01-01, milestone 40 by 2026-06-30, target 50" in html

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from impactctl.model.periods import Period
 from impactctl.model.records import Indicator
+from impactctl.report import plan
 from impactctl.report.escape import chart_label
 
 # Months per grid step, smallest first: the first giving at most MAX_STEPS steps is used, so labels stay legible.
@@ -36,13 +37,12 @@ class Chart:
 def indicator_chart(title: str, indicator: Indicator, period: Period) -> Chart | None:
     """Measured values (bars) up to the period's end and the planned path (line) baseline → milestones → target,
     each at the nearest slot of an evenly spaced month grid, so distance on the axis is proportional to time."""
-    base, goal = indicator.baseline, indicator.target
-    if base is None or goal is None or not _numeric(base.value) or not _numeric(goal.value):
+    knots = plan.knots(indicator)
+    if knots is None:
         return None
-    knots = sorted([(m.date, m.value) for m in indicator.milestones if _numeric(m.value)])
-    knots = [(base.date, base.value)] + [k for k in knots if base.date < k[0] < goal.date] + [(goal.date, goal.value)]
+    base = indicator.baseline
     measured = [(base.date, base.value)] + sorted((m.date, m.value) for m in indicator.measurements
-                                                  if m.date <= period.end and _numeric(m.value))
+                                                  if m.date <= period.end and plan.numeric(m.value))
     step, slots = _grid(min(d for d, _ in measured + knots), max(d for d, _ in measured + knots))
     values = [v for _, v in measured + knots]
     low = min(min(values), 0)
@@ -107,10 +107,6 @@ def _legend(indicator: Indicator, measured: list[tuple[dt.date, float]], knots: 
     return (f"Black bars: {MEASURED}{unit}, {shown}. Grey line: {PLANNED} from the baseline of {_number(base_value)} "
             f"on {base_day}" + (f" through the milestones {through}" if through else "")
             + f" to the target of {_number(goal_value)}{unit} by {goal_day}.")
-
-
-def _numeric(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _number(value: float) -> str:

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
 from impactctl.model.records import Indicator
+from impactctl.report import plan
 from impactctl.report.escape import html
 from impactctl.report.progress import ACHIEVED, AT_RISK, BEHIND, NO_DATA, ON_TRACK, OVERDUE
 
@@ -52,9 +53,7 @@ def pathway(ledger: Ledger, activities: list[Entry]) -> list[dict[str, Any]]:
 
 
 def _numeric(indicator: Indicator) -> bool:
-    base, goal = indicator.baseline, indicator.target
-    return bool(indicator.quantitative and base and goal and not isinstance(base.value, str)
-                and not isinstance(goal.value, str))
+    return indicator.quantitative and plan.knots(indicator) is not None
 
 
 def status_chart(counts: Counter) -> dict[str, Any]:
@@ -76,13 +75,15 @@ def status_chart(counts: Counter) -> dict[str, Any]:
 
 
 def indicator_chart(outcome_id: str, indicator: Indicator, period: Period, number: int) -> dict[str, Any]:
-    """Measurements up to the period's end (solid line, dots) beside the planned straight line (dashed)."""
+    """Measurements up to the period's end (solid line, dots) beside the planned path (dashed): baseline →
+    milestones → target."""
     base, goal = indicator.baseline, indicator.target
+    path = plan.knots(indicator)
     measured = [(base.date, base.value)] + [(m.date, m.value) for m in sorted(indicator.measurements, key=lambda m: m.date)
                                             if m.date <= period.end and not isinstance(m.value, str)]
-    rows = [{"date": d, "value": v, "plan": _plan(indicator, d)} for d, v in measured]
+    rows = [{"date": d, "value": v, "plan": plan.planned_on(path, d)} for d, v in measured]
     first, last = base.date, max(goal.date, measured[-1][0], base.date + dt.timedelta(days=1))
-    values = [v for _, v in measured] + [base.value, goal.value]
+    values = [v for _, v in measured + path]
     low = min(0, *values)
     step = _step(max(values) - low)
     origin, x_scale, y_scale = first.toordinal(), PLOT_W / (last - first).days, PLOT_H / (4 * step)
@@ -96,7 +97,7 @@ def indicator_chart(outcome_id: str, indicator: Indicator, period: Period, numbe
     points = [(x(d), y(v)) for d, v in measured]
     parts = [GRID, *(f'<text x="{LEFT - 8}" y="{TOP + PLOT_H * (4 - k) / 4 + 5:g}" text-anchor="end">'
                      f"{_number(low + step * k)}</text>" for k in range(5)),
-             f'<line x1="{x(base.date)}" y1="{y(base.value)}" x2="{x(goal.date)}" y2="{y(goal.value)}" class="plan"/>',
+             '<polyline class="plan" points="' + " ".join(f"{x(d)},{y(v)}" for d, v in path) + '"/>',
              '<polyline class="measured" points="' + " ".join(f"{px},{py}" for px, py in points) + '"/>',
              *(f'<circle cx="{px}" cy="{py}" r="4" class="dot"/>' for px, py in points),
              *(f'<text x="{x(d)}" y="{HEIGHT - BOTTOM + 20}" text-anchor="{anchor}">{d.isoformat()}</text>'
@@ -107,19 +108,12 @@ def indicator_chart(outcome_id: str, indicator: Indicator, period: Period, numbe
     unit = f" {indicator.unit}" if indicator.unit else ""
     description = (f"Latest {_number(latest['value'])}{unit} on {latest['date'].isoformat()}, where the plan expected "
                    f"{_number(latest['plan'])}; baseline {_number(base.value)} on {base.date.isoformat()}, "
-                   f"target {_number(goal.value)} by {goal.date.isoformat()}. Solid line and dots: measured; "
+                   + "".join(f"milestone {_number(v)} by {d.isoformat()}, " for d, v in path[1:-1])
+                   + f"target {_number(goal.value)} by {goal.date.isoformat()}. Solid line and dots: measured; "
                    "dashed line: planned.")
     title = f"{indicator.name} ({outcome_id})"
     return {"title": title, "unit": indicator.unit or "", "rows": rows, "description": description,
             "svg": _svg(f"chart-{number}", HEIGHT, title, description, "".join(parts))}
-
-
-def _plan(indicator: Indicator, day: dt.date) -> float:
-    """Where the straight line from baseline to target stands on `day` (held flat outside the span)."""
-    base, goal = indicator.baseline, indicator.target
-    span = (goal.date - base.date).days or 1
-    share = min(max((day - base.date).days / span, 0), 1)
-    return round(base.value + (goal.value - base.value) * share, 2)
 
 
 def _ticks(first: dt.date, last: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
