@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import typer
+import yaml
 from typer.testing import CliRunner
 
 from impactctl import authoring
@@ -107,16 +108,17 @@ def _workspace(folder: Path, mode: str, files: dict[str, str]) -> Path:
 
 
 @pytest.fixture
-def pinned_day(monkeypatch):
-    """Commands that default to today (init's centre dates, a record's date) take the tests' day."""
+def pinned_day(monkeypatch, tmp_path):
+    """Commands that default to today (init's centre dates, a record's date) take the tests' day; nothing asks."""
     monkeypatch.setattr(authoring, "init_ledger", functools.partial(authoring.init_ledger, today=TODAY))
     monkeypatch.setattr(cli_authoring, "today", lambda: TODAY)
     monkeypatch.setattr(cli_editing, "today", lambda: TODAY)
     monkeypatch.setenv("CI", "1")  # never ask: a missing flag is an error, as in CI
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # git sees no repository above
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.relative_to(TOP).as_posix())
-def test_every_command_on_the_page_runs(page, tmp_path, monkeypatch, pinned_day):
+def run_page(page: Path, tmp_path: Path, monkeypatch) -> tuple[Path | None, int]:
+    """Run the page's commands in order; the folder the last block ran in, and how many commands ran."""
     workspace, files, ran = None, {}, 0
     for block in blocks(page):
         mode = block.marker["mode"] if block.marker else None
@@ -137,8 +139,27 @@ def test_every_command_on_the_page_runs(page, tmp_path, monkeypatch, pinned_day)
         for command in commands:
             _run(workspace, command, expected, where)
             ran += 1
+    return workspace, ran
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.relative_to(TOP).as_posix())
+def test_every_command_on_the_page_runs(page, tmp_path, monkeypatch, pinned_day):
+    _, ran = run_page(page, tmp_path, monkeypatch)
     if page.name in ("README.md", "commands.md"):
         assert ran >= 5, f"only {ran} commands found on {page.name}: is the extraction broken?"
+
+
+def test_the_workflow_init_wrote_passes_on_the_ledger_the_readme_builds(tmp_path, monkeypatch, pinned_day):
+    """The README's tour ends in a pull request: the CI steps `init` wrote validate and report that ledger."""
+    workspace, _ = run_page(TOP / "README.md", tmp_path, monkeypatch)
+    workflow = yaml.safe_load((workspace / ".github/workflows/impactctl.yml").read_text(encoding="utf-8"))
+    runs = [step["run"] for step in workflow["jobs"]["ledger"]["steps"] if step.get("run", "").startswith("impactctl ")]
+    assert [run.split()[1] for run in runs] == ["validate", "report"]
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # as on GitHub: annotations
+    for run in runs:
+        _run(workspace, run, 0, ".github/workflows/impactctl.yml")
+    report = (workspace / "impact-report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Centre for Rural Health: impact report, 2026-Q3")
 
 
 def test_the_extraction_reads_prompts_continuations_and_markers(tmp_path):
