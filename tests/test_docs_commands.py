@@ -170,3 +170,11 @@ def test_the_extraction_reads_prompts_continuations_and_markers(tmp_path):
     first, second = blocks(page)
     assert (first.marker["mode"], first.marker["exit"], first.commands()) == ("shipped", "1", ["impactctl validate ledger"])
     assert (second.marker, second.commands()) == (None, ["impactctl add-outcome --title T --area a"])
+
+
+def test_a_version_pinned_in_the_docs_is_this_version():
+    from impactctl import __version__
+
+    for page in PAGES:
+        for pinned in re.findall(r"impactctl@v([0-9][0-9.]*[0-9])", page.read_text(encoding="utf-8")):
+            assert pinned == __version__, f"{page.name} pins v{pinned}; this is {__version__}"
