@@ -178,3 +178,21 @@ def test_a_version_pinned_in_the_docs_is_this_version():
     for page in PAGES:
         for pinned in re.findall(r"impactctl@v([0-9][0-9.]*[0-9])", page.read_text(encoding="utf-8")):
             assert pinned == __version__, f"{page.name} pins v{pinned}; this is {__version__}"
+
+
+def _anchors(page: Path) -> set[str]:
+    """GitHub's anchors for a page's headings: lowercased, punctuation dropped, spaces as hyphens."""
+    headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings}
+
+
+def test_every_link_between_the_pages_reaches_a_file_and_a_heading():
+    for page in PAGES:
+        text = re.sub(r"`[^`\n]*`", "", re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S))
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if target.startswith(("http://", "https://")):
+                continue
+            path, _, anchor = target.partition("#")
+            linked = (page.parent / path).resolve() if path else page
+            assert linked.exists(), f"{page.name}: {target} does not exist"
+            assert not anchor or anchor in _anchors(linked), f"{page.name}: no heading #{anchor} in {linked.name}"
