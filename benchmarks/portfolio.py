@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Time the portfolio path on generated ledgers, as ratios to the byte-reading floor measured in the same run.
+
+    python benchmarks/portfolio.py [--ledgers 100] [--records 1000] [--period 2026-Q3] [--work DIR]
+
+It generates LEDGERS ledgers of RECORDS records (benchmarks/generate.py, seeds 1..LEDGERS; kept under
+--work for the next run), then times, in this one process: the floor (reading every byte of every ledger
+file), `export --format parquet` of every ledger (validation included, cache cold), the portfolio report
+over all of them (validation with a warm cache, export, SQL, render), and one DuckDB query over the
+combined measurements of the exported files beside the floor of reading those Parquet files' bytes.
+Nothing is asserted: compare the ratios on your machine. Needs `pip install 'impactctl[portfolio]'`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import os
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TODAY = dt.date(2026, 11, 26)  # the generated ledgers are judged as of this day
+QUERY = """SELECT o.domain, count(*) AS measurements, count(DISTINCT m.ledger_id) AS centres, avg(m.value) AS mean
+FROM read_parquet('{folder}/*/measurements.parquet') m
+JOIN read_parquet('{folder}/*/outcomes.parquet') o ON o.ledger_id = m.ledger_id AND o.id = m.outcome
+WHERE m.date BETWEEN DATE '2026-01-01' AND DATE '2026-12-31'
+GROUP BY o.domain ORDER BY o.domain"""
+
+
+def floor(paths: list[Path]) -> tuple[float, int]:
+    """Seconds to read every byte of the files, and how many bytes."""
+    start, total = time.perf_counter(), 0
+    for path in paths:
+        with open(path, "rb") as handle:
+            total += len(handle.read())
+    return time.perf_counter() - start, total
+
+
+def files(root: Path) -> list[Path]:
+    return [Path(folder) / name for folder, dirs, names in os.walk(root) for name in names]
+
+
+def timed(action):
+    start = time.perf_counter()
+    value = action()
+    return time.perf_counter() - start, value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--ledgers", type=int, default=100)
+    parser.add_argument("--records", type=int, default=1000)
+    parser.add_argument("--period", default="2026-Q3")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "impactctl-portfolio-bench")
+    args = parser.parse_args()
+    spec = importlib.util.spec_from_file_location("impactctl_bench_generate", HERE / "generate.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    roots = [args.work / f"records-{args.records}" / f"centre-{n:03d}" for n in range(1, args.ledgers + 1)]
+    for seed, root in enumerate(roots, 1):
+        if not (root / "ledger.yaml").is_file():
+            generator.generate(root, args.records, 0.0, seed)
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="impactctl-bench-cache-")  # a cold validation cache
+
+    import duckdb
+
+    from impactctl import api, portfolio
+    from impactctl.exports import parquet
+    from impactctl.report.privacy import Redactor
+
+    ledger_files = [path for root in roots for path in files(root)]
+    floor_seconds, floor_bytes = floor(ledger_files)
+    out = Path(tempfile.mkdtemp(prefix="impactctl-bench-parquet-"))
+
+    def export_all() -> None:
+        for n, root in enumerate(roots):
+            ledger, check = api.check(root, today=TODAY, need_ledger=True)
+            assert ledger is not None and not check.errors, root
+            parquet.write(ledger, Redactor(ledger), out / f"c{n:03d}", f"{parquet.ledger_id(ledger)}-{n:03d}")
+
+    export_seconds, _ = timed(export_all)
+    report_seconds, result = timed(lambda: portfolio.portfolio(roots, args.period, today=TODAY))
+    assert not result.left_out and len(result.included) == len(roots)
+    parquet_floor, parquet_bytes = floor(files(out))
+    con = duckdb.connect()
+    query_seconds, rows = timed(lambda: con.execute(QUERY.format(folder=out.as_posix())).fetchall())
+    measurements = sum(row[1] for row in rows)
+    print(f"{args.ledgers} ledgers × {args.records} records: {len(ledger_files):,} files, {floor_bytes / 1e6:.1f} MB "
+          f"of YAML; Parquet export {parquet_bytes / 1e6:.1f} MB; period {args.period}\n")
+    print("| step | seconds | × YAML floor |")
+    print("|---|---:|---:|")
+    for name, seconds in (("floor: read every ledger byte", floor_seconds),
+                          ("export --format parquet, every ledger (cold cache)", export_seconds),
+                          ("portfolio report (warm cache)", report_seconds)):
+        print(f"| {name} | {seconds:.3f} | {seconds / floor_seconds:.1f} |")
+    print(f"\n| DuckDB query | seconds | × Parquet floor ({parquet_floor:.3f} s) |\n|---|---:|---:|")
+    print(f"| measurements of 2026 by domain over all centres ({measurements:,} rows counted) | {query_seconds:.3f} | "
+          f"{query_seconds / parquet_floor:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
