@@ -104,8 +104,8 @@ def run_queries(duckdb: Any, folder: Path, periods: list[tuple[Any, ...]]) -> di
     con = duckdb.connect()
     try:
         for table in TABLES:
-            files = sorted(str(p) for p in folder.glob(f"*/{table}.parquet"))
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({files!r})")
+            files = ", ".join(_literal(str(p)) for p in sorted(folder.glob(f"*/{table}.parquet")))
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{files}])")
         con.execute("CREATE TABLE periods (ledger_id VARCHAR, label VARCHAR, period_start DATE, "
                     "period_end DATE, today DATE)")
         con.executemany("INSERT INTO periods VALUES (?, ?, ?, ?, ?)", periods)
@@ -118,6 +118,11 @@ def run_queries(duckdb: Any, folder: Path, periods: list[tuple[Any, ...]]) -> di
         return answers
     finally:
         con.close()
+
+
+def _literal(text: str) -> str:
+    """A SQL string literal (a view cannot take a bound parameter)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def query(name: str) -> str:
