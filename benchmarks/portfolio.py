@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -40,7 +41,12 @@ def floor(paths: list[Path]) -> tuple[float, int]:
 
 
 def files(root: Path) -> list[Path]:
-    return [Path(folder) / name for folder, dirs, names in os.walk(root) for name in names]
+    """The files under `root`, leaving out hidden folders (a ledger's `.impactctl/` cache)."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder) / name for name in names]
+    return found
 
 
 def timed(action):
@@ -63,7 +69,9 @@ def main() -> None:
     for seed, root in enumerate(roots, 1):
         if not (root / "ledger.yaml").is_file():
             generator.generate(root, args.records, 0.0, seed)
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="impactctl-bench-cache-")  # a cold validation cache
+    for root in roots:  # a cold validation cache: none in the ledgers, and a new signing key
+        shutil.rmtree(root / ".impactctl", ignore_errors=True)
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="impactctl-bench-cache-")
 
     import duckdb
 
