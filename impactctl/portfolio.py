@@ -77,7 +77,7 @@ def _export_all(roots: list[Path], period: str | None, profile: str, day: dt.dat
     for root in roots:
         ledger, check = api.check(root, today=day, need_ledger=True)
         if ledger is None or check.errors:
-            result.left_out.append(Left(root, f"{check.errors} error(s): run `impactctl validate {root}`"))
+            result.left_out.append(Left(root, f"{check.errors} error(s)"))
             continue
         try:
             chosen = parse_period(period, day, ledger.config.centre.reporting_year_start_month)

@@ -43,7 +43,8 @@ def portfolio(
     except ImpactctlError as exc:
         fail(str(exc))
     for left in result.left_out:
-        typer.echo(f"impactctl: {left.root.as_posix()} left out of the portfolio: {left.reason}", err=True)
+        typer.echo(f"impactctl: {left.root.as_posix()} left out of the portfolio: {left.reason} "
+                   f"(see `impactctl validate {left.root.as_posix()}`)", err=True)
     if not result.included:
         fail("no ledger without errors: nothing to report", EXIT_PROBLEMS)
     if result.written:
