@@ -16,7 +16,7 @@ from impactctl import api, portfolio
 from impactctl.cli import app
 from impactctl.model.periods import parse_period
 from impactctl.report import attribution, figures, viewmodel
-from tests.helpers import TODAY
+from tests.helpers import CONFIG, TODAY, write_ledger
 
 runner = CliRunner()
 REPO = Path(__file__).resolve().parent.parent
@@ -170,3 +170,35 @@ def test_without_duckdb_the_message_names_the_extra(ledgers, monkeypatch):
     result = runner.invoke(app, ["portfolio", str(ledgers[0]), "--today", TODAY.isoformat()])
     assert result.exit_code == 2
     assert "pip install 'impactctl[portfolio]'" in result.output
+
+
+TIE = """\
+id: tie
+title: Employers understand workplace mental health
+area: work
+domain: conceptual
+groups: [employers]
+owner: Dr A. Researcher
+statement: Employers in the region report better understanding.
+due: 2027-09-28
+status: active
+indicators:
+  - id: aware
+    name: Employers aware of the guidance
+    measure: count
+    unit: employers
+    baseline: {value: 0, date: 2025-01-01}
+    target: {value: 400, date: 2027-09-28}
+    measurements:
+      - {date: 2025-04-15, value: 49}
+"""
+
+
+def test_a_rounding_tie_is_judged_as_the_report_judges_it(tmp_path):
+    """49 of 400 is 12.25%, which Python rounds to 12.2 (a tie goes to the even digit) and DuckDB's round()
+    to 12.3; on 2025-05-04 the straight line expects 12.3% (123 of 1,000 days): at risk, not on track."""
+    root = write_ledger(tmp_path / "tie", {"outcomes/tie.yaml": TIE}, CONFIG)
+    period = "2025-04-01..2025-05-04"
+    assert single(root, period)["statuses"] == Counter({"at risk": 1})
+    answers = portfolio.portfolio([root], period, today=TODAY).answers
+    assert [(r["status"], r["indicators"]) for r in answers["indicator_status"]] == [("at risk", 1)]

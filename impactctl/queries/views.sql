@@ -12,6 +12,13 @@ CREATE OR REPLACE MACRO period_share(total, first, last, p_start, p_end) AS
     running_total(total, date_diff('day', first, least(p_end, last)) + 1, date_diff('day', first, last) + 1)
   - running_total(total, date_diff('day', first, p_start), date_diff('day', first, last) + 1);
 
+-- round(x, 1) as Python rounds (the report's rounding): DuckDB's round() takes a tie held exactly in binary
+-- (12.25, 12.75: a quarter) away from zero, Python to the even digit (12.2, 12.8); other values agree.
+CREATE OR REPLACE MACRO round1(x) AS
+    CASE WHEN x * 4 = floor(x * 4) AND abs(x * 4) % 2 = 1
+         THEN (CASE WHEN floor(x * 10) % 2 = 0 THEN floor(x * 10) ELSE floor(x * 10) + 1 END) / 10
+         ELSE round(x, 1) END;
+
 -- Each outcome's status at its period's end, from the ledger alone (impactctl/report/status.py):
 -- the ledger's status when the period ends on or after today or the status dates from then or before,
 -- or when no status_date says it changed; otherwise the status that usually comes before it.
@@ -54,11 +61,11 @@ WITH latest AS (
            coalesce(i.target_date, s.due) AS due, i.baseline_date, i.target_date,
            latest.value AS latest, latest.date AS latest_date,
            CASE WHEN i.target_date <= i.baseline_date THEN 100.0
-                ELSE round(100 * (date_diff('day', i.baseline_date,
-                                            least(greatest(p.period_end, i.baseline_date), i.target_date))::DOUBLE
-                                  / date_diff('day', i.baseline_date, i.target_date)), 1) END AS expected,
+                ELSE round1(100 * (date_diff('day', i.baseline_date,
+                                             least(greatest(p.period_end, i.baseline_date), i.target_date))::DOUBLE
+                                   / date_diff('day', i.baseline_date, i.target_date))) END AS expected,
            CASE WHEN i.target_value = i.baseline_value THEN 100.0
-                ELSE round(100 * (latest.value - i.baseline_value) / (i.target_value - i.baseline_value), 1)
+                ELSE round1(100 * (latest.value - i.baseline_value) / (i.target_value - i.baseline_value))
            END AS percent
     FROM indicators i
     JOIN outcome_status s ON s.ledger_id = i.ledger_id AND s.id = i.outcome
