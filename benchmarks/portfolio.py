@@ -9,6 +9,9 @@ file), `export --format parquet` of every ledger (validation included, cache col
 over all of them (validation with a warm cache, export, SQL, render), and one DuckDB query over the
 combined measurements of the exported files beside the floor of reading those Parquet files' bytes.
 Nothing is asserted: compare the ratios on your machine. Needs `pip install 'impactctl[portfolio]'`.
+
+With --check it then adds the shipped ledger and holds the portfolio to the sum of the single-ledger
+reports (headline figures and indicator statuses of each ledger), as tests/test_portfolio.py does on a few.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--period", default="2026-Q3")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "impactctl-portfolio-bench")
+    parser.add_argument("--check", action="store_true", help="also check the portfolio against each ledger's report")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("impactctl_bench_generate", HERE / "generate.py")
     generator = importlib.util.module_from_spec(spec)
@@ -107,6 +111,41 @@ def main() -> None:
     print(f"\n| DuckDB query | seconds | × Parquet floor ({parquet_floor:.3f} s) |\n|---|---:|---:|")
     print(f"| measurements of 2026 by domain over all centres ({measurements:,} rows counted) | {query_seconds:.3f} | "
           f"{query_seconds / parquet_floor:.1f} |")
+    if args.check:
+        shipped = Path(tempfile.mkdtemp(prefix="impactctl-bench-shipped-")) / "ledger"
+        shutil.copytree(HERE.parent / "ledger", shipped)  # out of git: statuses from the ledger alone, as the portfolio
+        print("\n" + check([*roots, shipped], args.period))
+
+
+def check(roots: list[Path], period_text: str) -> str:
+    """Compare every ledger's headline figures and indicator statuses in the portfolio with its own report."""
+    from collections import Counter
+
+    from impactctl import api, portfolio
+    from impactctl.model.periods import parse_period
+    from impactctl.report import attribution, viewmodel
+
+    result = portfolio.portfolio(roots, period_text, today=TODAY)
+    headline = {row["ledger_id"]: row for row in result.answers["headline"]}
+    columns = ("activities_completed", "people_reached", "cost_minor", "new_evidence", "measurements",
+               "outcomes_achieved")
+    differ = []
+    for lid, root in result.included:
+        ledger, _ = api.check(root, today=TODAY, need_ledger=True)
+        period = parse_period(period_text, TODAY, ledger.config.centre.reporting_year_start_month)
+        model = viewmodel.build(ledger, period, "public")
+        row = headline[lid]
+        mine = [row[c] if c != "cost_minor" or row[c] is None else attribution.major_units(row[c]) for c in columns]
+        theirs = [r["value"] for r in model["headline"]]
+        statuses = Counter({r["status"]: r["indicators"] for r in result.answers["indicator_status"]
+                            if r["ledger_id"] == lid})
+        own = Counter(i["status"] for o in model["outcomes"] for i in o["indicators"])
+        if mine != theirs or statuses != own:
+            differ.append(f"{root}: portfolio {mine} {dict(statuses)}, report {theirs} {dict(own)}")
+    if differ:
+        return "check: DIFFER\n" + "\n".join(differ)
+    return (f"check: the portfolio of {len(result.included)} ledgers agrees with each one's report, figure for "
+            "figure (headline and indicator statuses)")
 
 
 if __name__ == "__main__":
