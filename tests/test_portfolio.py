@@ -202,3 +202,13 @@ def test_a_rounding_tie_is_judged_as_the_report_judges_it(tmp_path):
     assert single(root, period)["statuses"] == Counter({"at risk": 1})
     answers = portfolio.portfolio([root], period, today=TODAY).answers
     assert [(r["status"], r["indicators"]) for r in answers["indicator_status"]] == [("at risk", 1)]
+
+
+def test_the_command_line_starts_without_loading_duckdb_or_pyarrow():
+    import subprocess
+    import sys
+
+    code = ("import sys, impactctl.cli, impactctl.exporting, impactctl.portfolio; "
+            "print(sorted(m for m in ('duckdb', 'pyarrow') if m in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert shown.stdout.strip() == "[]"
