@@ -1,8 +1,8 @@
 """The export use cases: validate, refuse a ledger with errors, render an export, write it atomically.
 
 Formats: `json` (the whole ledger, one file), `csv` (one file per record kind, and per part of a record that
-is a list of mappings), `researchfish` (one CSV per Researchfish section), `iati` (IATI 2.03 XML, one file);
-and the REF case study draft (`case_study`). Nothing is written when the ledger has errors.
+is a list of mappings), `researchfish` (one CSV per Researchfish section), `iati` (IATI 2.03 XML, one file),
+`parquet` (one typed Parquet file per table, for a portfolio of ledgers); and the REF case study draft (`case_study`). Nothing is written when the ledger has errors.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from typing import Any
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.exports import case_study as ref
-from impactctl.exports import iati, records, researchfish
+from impactctl.exports import iati, parquet, records, researchfish
 from impactctl.report.privacy import PUBLIC, Redactor
 from impactctl.exports.tables import to_csv, to_json
 from impactctl.model.ledger import Ledger
 from impactctl.problems import CheckResult
 from impactctl.source import writer
 
-FORMATS = ("json", "csv", "researchfish", "iati")
-FOLDER_FORMATS = ("csv", "researchfish")
+FORMATS = ("json", "csv", "researchfish", "iati", "parquet")
+FOLDER_FORMATS = ("csv", "researchfish", "parquet")
 JSON_VERSION = 1
 
 
@@ -50,6 +50,8 @@ def export(root: Path, format: str, output: Path | None = None, profile: str = P
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
     if format in FOLDER_FORMATS and output is None:
         raise UsageError(f"--format {format} writes several files: name a folder with --output")
+    if format == "parquet":
+        parquet.require()  # before validating: a missing extra is said at once
     ledger, result = api.check(root, today=today, need_ledger=True)
     if ledger is None or result.errors:
         return ExportResult(result)
@@ -58,6 +60,9 @@ def export(root: Path, format: str, output: Path | None = None, profile: str = P
     if format == "iati" and not iati_org:
         notes.append(f"no --iati-org given: the reporting organisation is {iati.PLACEHOLDER_ORG}; "
                      "set your IATI organisation identifier before publishing")
+    if format == "parquet":
+        written = parquet.write(ledger, redactor, output)
+        return ExportResult(result, {p.name: p.as_posix() for p in written}, written)  # binary: paths only
     files = _render(ledger, format, redactor, iati_org)
     return ExportResult(result, files, _write(output, files, format in FOLDER_FORMATS), notes)
 

@@ -6,6 +6,7 @@ from impactctl.cli import exports as _exports  # noqa: F401
 from impactctl.cli import find as _find  # noqa: F401
 from impactctl.cli import history as _history  # noqa: F401
 from impactctl.cli import importing as _importing  # noqa: F401
+from impactctl.cli import portfolio as _portfolio  # noqa: F401
 from impactctl.cli import reports as _reports  # noqa: F401
 from impactctl.cli.app import app
 

@@ -19,6 +19,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     researchfish = "researchfish"
     iati = "iati"
+    parquet = "parquet"
 
 
 TODAY_OPTION = typer.Option(None, "--today", help="Take this day (YYYY-MM-DD) as today.", show_default=False)
@@ -28,10 +29,11 @@ TODAY_OPTION = typer.Option(None, "--today", help="Take this day (YYYY-MM-DD) as
 def export(
     path: Optional[str] = typer.Argument(None, help="The ledger folder.", show_default=False),
     format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json (the whole ledger), csv "
-                                        "(one file per record kind), researchfish (one CSV per section) or iati "
-                                        "(IATI 2.03 results XML)."),
+                                        "(one file per record kind), researchfish (one CSV per section), iati "
+                                        "(IATI 2.03 results XML) or parquet (one typed file per table, for "
+                                        "`impactctl portfolio`; needs impactctl[portfolio])."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="The file (json, iati; default: standard "
-                                          "output) or folder (csv, researchfish; required) to write, atomically.",
+                                          "output) or folder (csv, researchfish, parquet; required) to write, atomically.",
                                           show_default=False),
     profile: str = PROFILE_OPTION,
     iati_org: Optional[str] = typer.Option(None, "--iati-org", help="Your organisation's IATI identifier "
@@ -39,7 +41,7 @@ def export(
     today: Optional[str] = TODAY_OPTION,
     ledger: Optional[str] = LEDGER_OPTION,
 ) -> None:
-    """Export the validated ledger for other systems: JSON, CSV, Researchfish sections or IATI results.
+    """Export the validated ledger for other systems: JSON, CSV, Researchfish sections, IATI results or Parquet.
 
     Exits 1 and writes nothing when the ledger has errors. The public profile (the default) never exports
     contacts or the names of persons who have not agreed to be named.
