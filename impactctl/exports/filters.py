@@ -20,6 +20,7 @@ APPLIES: dict[str, frozenset[str]] = {
     "activities": frozenset({"area", "owner"}),
     "stakeholders": frozenset({"group"}),
     "evidence": frozenset(),
+    "challenges": frozenset(),
 }
 LIVE = ("planned", "active")
 

@@ -26,6 +26,7 @@ FIELDS: dict[tuple[str, str], str] = {
     ("activities", "area"): "areas",
     ("stakeholders", "group"): "groups",
     ("evidence", "type"): "evidence_types",
+    ("challenges", "kind"): "challenge_kinds",
 }
 
 
