@@ -143,3 +143,54 @@ def test_import_kind_challenges_adds_one_and_answers_another(ledger, tmp_path):
     assert answered.endswith("status: answered\nresponse:\n  text: The summary went to providers.\n  date: 2026-11-20\n"
                              "  evidence:\n    - ev-ips-providers-survey\n")
     assert api.validate(ledger, today=TODAY).problems == []
+
+
+def listed(ledger: Path, *args: str, today: str = "2026-12-01") -> list[str]:
+    result = runner.invoke(app, ["list", "challenges", *args, "-L", str(ledger), "--today", today, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    return [record["id"] for record in json.loads(result.stdout)]
+
+
+def test_list_challenges_by_status_group_and_overdue(ledger):
+    assert listed(ledger, "--status", "open") == ["ch-2026-10-providers-summary"]
+    assert listed(ledger, "--status", "declined") == ["ch-2026-06-national-campaign"]
+    # a member's group (Helen Tranter is in publics), or the group that spoke as one
+    assert listed(ledger, "--group", "publics") == ["ch-2026-06-national-campaign", "ch-2026-10-festival-venues"]
+    assert listed(ledger, "--group", "ngos-policy") == ["ch-2026-06-trust-plan-priorities", "ch-2026-10-providers-summary"]
+    assert listed(ledger, "--overdue") == []
+    assert listed(ledger, "--overdue", today="2027-02-01") == ["ch-2026-10-providers-summary"]
+
+
+def test_list_challenges_rejects_a_filter_it_lacks_and_an_outcome_status(ledger):
+    wrong = runner.invoke(app, ["list", "challenges", "--area", "work", "-L", str(ledger)])
+    assert wrong.exit_code == 2 and "--area does not apply to challenges" in wrong.output
+    status = runner.invoke(app, ["list", "challenges", "--status", "achieved", "-L", str(ledger)])
+    assert status.exit_code == 2 and "answered" in status.output
+
+
+def test_public_list_of_challenges_shows_a_stand_in_for_a_member_who_may_not_be_named(ledger):
+    result = runner.invoke(app, ["list", "challenges", "-L", str(ledger), "--today", "2026-12-01", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "adv-amira-haddad" not in result.stdout and "unnamed-person-" in result.stdout
+    internal = runner.invoke(app, ["list", "challenges", "-L", str(ledger), "--today", "2026-12-01", "--format", "csv",
+                                   "--profile", "internal"])
+    assert "adv-amira-haddad" in internal.stdout
+
+
+def test_json_and_csv_exports_carry_the_challenges_with_the_same_privacy(ledger, tmp_path):
+    import csv
+    import json
+
+    done = runner.invoke(app, ["export", "--format", "csv", "--output", str(tmp_path / "csv"), "-L", str(ledger)])
+    assert done.exit_code == 0, done.output
+    with open(tmp_path / "csv/challenges.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 7 and list(rows[0])[-3:] == ["response.text", "response.date", "response.evidence"]
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["ch-2026-06-small-employers"]["raised_by"].startswith("unnamed-person-")
+    assert by_id["ch-2026-06-small-employers"]["response.evidence"] == "ev-line-manager-completions-q3"
+    exported = runner.invoke(app, ["export", "--format", "json", "--profile", "internal", "-L", str(ledger)])
+    challenges = {c["id"]: c for c in json.loads(exported.stdout)["challenges"]}
+    assert challenges["ch-2026-06-small-employers"]["raised_by"] == "adv-marcus-oyelaran"

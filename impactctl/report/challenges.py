@@ -22,11 +22,15 @@ def section(ledger: Ledger, period: Period, profile: str, used: dict[str, Entry]
     row = _Rows(ledger, profile)
     return {
         "raised": [row.raised(e.record) for e in known if e.record.raised in period],
-        "answered": [row.answered(e.record) for e in known
+        "answered": [row.answered(e.record) for e in sorted(known, key=lambda e: _answered_on(e.record))
                      if _closed_by(e.record, period) and e.record.response.date in period],
         "open": [row.still_open(e.record, period) for e in known if not _closed_by(e.record, period)],
         "by_outcome": _by_outcome(ledger, known),
     }
+
+
+def _answered_on(challenge: Challenge) -> tuple:
+    return (challenge.response.date if challenge.response else challenge.raised, challenge.id)
 
 
 def _closed_by(challenge: Challenge, period: Period) -> bool:
