@@ -176,3 +176,10 @@ def test_a_ledger_yaml_without_challenge_kinds_gets_the_defaults(tmp_path):
     assert "challenge_kinds" not in CONFIG
     assert found_valid(tmp_path, ledger(challenge().replace("kind: challenge", "kind: support-offered")),
                        "vocabulary") == []
+
+
+def test_challenge_source_suggests_the_member_meant(tmp_path):
+    from tests.helpers import run, write_ledger
+
+    result = run(write_ledger(tmp_path, ledger(challenge(raised_by="adv-samm"))))
+    assert [p.hint for p in result.problems if p.code == "challenge-source"] == ["did you mean `adv-sam`?"]

@@ -194,3 +194,11 @@ def test_json_and_csv_exports_carry_the_challenges_with_the_same_privacy(ledger,
     exported = runner.invoke(app, ["export", "--format", "json", "--profile", "internal", "-L", str(ledger)])
     challenges = {c["id"]: c for c in json.loads(exported.stdout)["challenges"]}
     assert challenges["ch-2026-06-small-employers"]["raised_by"] == "adv-marcus-oyelaran"
+
+
+def test_the_case_study_cites_the_advisory_groups_challenges_as_co_production(ledger):
+    result = runner.invoke(app, ["case-study", "line-manager-training", "-L", str(ledger), "--today", "2026-12-01"])
+    assert result.exit_code in (0, 1), result.output  # 1: a section over REF's limit
+    assert ("The non-academic advisory group challenged and shaped this work: Recommendation by Member "
+            "representing employers (2026-06-24, answered on 2026-09-25).") in result.stdout
+    assert "Marcus" not in result.stdout

@@ -39,6 +39,11 @@ def _closed_by(challenge: Challenge, period: Period) -> bool:
     return challenge.status in CLOSED and response is not None and response.date <= period.end
 
 
+def raised_by_label(ledger: Ledger, raised_by: str, profile: str) -> str:
+    """Who raised a challenge as the profile allows: a name, a member's role, or the group that spoke as one."""
+    return _Rows(ledger, profile).by(raised_by)
+
+
 class _Rows:
     """One challenge as each table shows it; who raised it as the privacy profile allows."""
 

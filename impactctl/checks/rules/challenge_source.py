@@ -10,6 +10,7 @@ Fails:   raised_by: adv-amira-hadad    meeting: line-manager-training      (type
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Iterator
 
 from impactctl.checks.base import finding
@@ -30,9 +31,16 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
         if record.raised_by not in stakeholders and record.raised_by not in groups:
             yield finding(entry.path, ("raised_by",), ID,
                           f"`{record.raised_by}` is neither a stakeholder's id nor a stakeholder group",
-                          hint=f"name the member who raised it, or one of the groups: {', '.join(groups)}")
+                          hint=_hint(record.raised_by, stakeholders, list(groups)))
         meeting = activities.get(record.meeting) if record.meeting else None
         if meeting is not None and "advisory" not in meeting.record.type:
             yield finding(entry.path, ("meeting",), ID,
                           f"`{record.meeting}` is a {meeting.record.type} activity, not an advisory meeting",
                           hint="name the advisory group meeting where it was raised")
+
+
+def _hint(wrong: str, stakeholders: set[str], groups: list[str]) -> str:
+    close = difflib.get_close_matches(wrong, sorted(stakeholders | set(groups)), n=1)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return f"name the member who raised it, or one of the groups: {', '.join(groups)}"
