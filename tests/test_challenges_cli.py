@@ -202,3 +202,14 @@ def test_the_case_study_cites_the_advisory_groups_challenges_as_co_production(le
     assert ("The non-academic advisory group challenged and shaped this work: Recommendation by Member "
             "representing employers (2026-06-24, answered on 2026-09-25).") in result.stdout
     assert "Marcus" not in result.stdout
+
+
+def test_respond_asks_at_a_terminal_for_the_challenge_and_the_text(ledger, monkeypatch):
+    monkeypatch.setattr(form, "stdin_is_terminal", lambda: True)
+    monkeypatch.delenv("CI", raising=False)
+    answers = ["ch-2026-10-providers-sumary", "ch-2026-10-providers-summary", "Drafting it with two providers."]
+    result = runner.invoke(app, ["respond", "--status", "in-progress", "-L", str(ledger)], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "did you mean `ch-2026-10-providers-summary`?" in result.output  # a typo costs only its own answer
+    text = (ledger / "challenges/ch-2026-10-providers-summary.yaml").read_text()
+    assert text.endswith("status: in-progress\nresponse:\n  text: Drafting it with two providers.\n  date: 2026-12-01\n")

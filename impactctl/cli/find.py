@@ -27,7 +27,7 @@ class ShowFormat(str, Enum):
 @app.command()
 def show(
     record_id: str = typer.Argument(..., metavar="ID", autocompletion=complete.ids(), show_default=False,
-                                    help="The id of any record: outcome, activity, stakeholder or evidence."),
+                                    help="The id of any record: outcome, activity, stakeholder, evidence or challenge."),
     format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text or json."),
     profile: str = PROFILE_OPTION,
     today: Optional[str] = TODAY_OPTION,
