@@ -13,7 +13,7 @@ from typing import Any, Callable
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
-from impactctl.model.records import KINDS, Indicator
+from impactctl.model.records import KINDS, Indicator, Response
 from impactctl.problems import Problem, Severity
 from impactctl.source import attachments, roundtrip, splice, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
@@ -70,7 +70,7 @@ def choose_id(root: Path, wanted: str | None, title: str) -> str:
 def add_record(root: Path, kind: str, fields: dict[str, Any], dry_run: bool = False,
                today: dt.date | None = None) -> EditResult:
     """Create a new record file of `kind` from `fields`; the id comes from `fields['id']` or the title."""
-    title = fields.get("title") or fields.get("name") or ""
+    title = fields.get("title") or fields.get("name") or fields.get("text") or ""
     if dry_run:
         return _create(root, kind, fields, title, dry_run, today)
     with writer.ledger_lock(root):
@@ -236,6 +236,35 @@ def set_status(root: Path, outcome_id: str, status: str, evidence: list[str] | N
                 cited.append(item)
 
     return edit_record(root, outcome_id, change, dry_run, today)
+
+
+def respond(root: Path, challenge_id: str, text: str | None, status: str = "answered", date: dt.date | None = None,
+            evidence: list[str] | None = None, dry_run: bool = False, today: dt.date | None = None) -> EditResult:
+    """Record the centre's response to an advisory-group challenge, dated `date` (default today), and its status.
+
+    The response's text replaces any earlier one; evidence is added to what it already cites.
+    """
+    if not record_path(root, challenge_id).startswith("challenges/"):
+        raise UsageError(f"`{challenge_id}` is not a challenge; responses belong to challenges")
+    today = today or dt.date.today()
+    if date is not None and date > today:
+        raise UsageError(f"--date {date} is after today ({today}): a response is dated when it was given")
+
+    def change(document: Any) -> None:
+        document["status"] = status
+        if document.get("response") is None:
+            put_in_order(document, KINDS["challenges"], "response", {})
+        response = document["response"]
+        if text:
+            put_in_order(response, Response, "text", text)
+        put_in_order(response, Response, "date", date or today)
+        for item in evidence or []:
+            if response.get("evidence") is None:
+                put_in_order(response, Response, "evidence", [])
+            if item not in response["evidence"]:
+                response["evidence"].append(item)
+
+    return edit_record(root, challenge_id, change, dry_run, today)
 
 
 def _set_after(document: Any, key: str, value: Any, after: str) -> None:

@@ -61,8 +61,8 @@ def list_records(root: Path, kind: str, selected: filters.Filters = filters.Filt
                  today: dt.date | None = None) -> Found:
     """The records of a kind that pass the filters, sorted by id, privacy applied.
 
-    `kind` is outcomes, activities, stakeholders or evidence (or the singular); UsageError otherwise, or for a
-    filter the kind lacks or a value the ledger's vocabularies do not know.
+    `kind` is outcomes, activities, stakeholders, evidence or challenges (or the singular); UsageError
+    otherwise, or for a filter the kind lacks or a value the ledger's vocabularies do not know.
     """
     chosen = records.kind_of(kind)
     if chosen is None:

@@ -21,7 +21,7 @@ from impactctl.model.records import OutcomeStatus
 from impactctl.source import fastyaml, git
 from impactctl.source.limits import MAX_FILE_BYTES
 
-RECORD_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence")
+RECORD_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence", "challenges")
 LEDGER_FILE = "ledger.yaml"
 SHALLOW_NOTE = ("this is a shallow clone: history before the clone's depth is missing, so a record shown as "
                 "added may only be first seen at that depth, and earlier changes are not shown "

@@ -138,8 +138,10 @@ def test_schema_output_folder_with_vocabularies(tmp_path):
     outcome = json.loads((tmp_path / "s/outcomes.schema.json").read_text())
     assert outcome["properties"]["area"]["enum"] == ["work", "communities"]
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
-        "activities.schema.json", "evidence.schema.json", "ledger.schema.json",
+        "activities.schema.json", "challenges.schema.json", "evidence.schema.json", "ledger.schema.json",
         "outcomes.schema.json", "stakeholders.schema.json"]
+    challenge = json.loads((tmp_path / "s/challenges.schema.json").read_text())
+    assert challenge["properties"]["kind"]["enum"] == ["challenge", "recommendation", "request", "support-offered"]
 
 
 def test_schema_without_a_name_is_a_usage_error():

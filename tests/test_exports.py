@@ -22,7 +22,7 @@ from tests.helpers import TODAY
 runner = CliRunner()
 SHIPPED = Path(__file__).resolve().parent.parent / "ledger"
 IATI_SCHEMAS = Path(__file__).resolve().parent / "data" / "iati-schemas-2.03"  # published by IATI; see its README
-KINDS = ("stakeholders", "outcomes", "activities", "evidence")
+KINDS = ("stakeholders", "outcomes", "activities", "evidence", "challenges")
 
 
 def run(ledger: Path, *args: str):
@@ -52,7 +52,8 @@ def test_json_is_the_whole_ledger(ledger):
     data = json.loads(result.stdout)
     assert (data["version"], data["profile"]) == (1, "public")
     assert data["centre"]["name"] == "ESRC Centre for Society and Mental Health"
-    assert set(data["vocabularies"]) == {"areas", "groups", "domains", "activity_types", "evidence_types"}
+    assert set(data["vocabularies"]) == {"areas", "groups", "domains", "activity_types", "evidence_types",
+                                       "challenge_kinds"}
     for kind in KINDS:
         assert len(data[kind]) == count_files(ledger, kind)
 
@@ -263,7 +264,17 @@ def seed_private_fields(ledger: Path) -> list[str]:
             markers += [f"Zqxname{n}marker", *record["id"].split("-")[1:]]
         with path.open("w") as handle:
             yaml.dump(record, handle)
+        if record["type"] == "person" and not record.get("consent_to_name", False):
+            _seed_challenge(ledger, n, record["id"])
     return markers
+
+
+def _seed_challenge(ledger: Path, n: int, raised_by: str) -> None:
+    """A challenge raised by a person who may not be named: where `raised_by` is shown, the person must not be."""
+    (ledger / f"challenges/seeded-challenge-{n}.yaml").write_text(
+        f"id: seeded-challenge-{n}\ntext: Report back on the toolkit.\nraised: 2026-06-24\nraised_by: {raised_by}\n"
+        "meeting: advisory-meeting-2026-06\nkind: request\noutcomes: [parents-adversity-awareness]\n"
+        "owner: Dr Hannah Whitcombe\nstatus: open\n")
 
 
 def public_outputs(ledger: Path, tmp_path: Path, profile: str = "public") -> str:

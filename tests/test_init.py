@@ -16,7 +16,7 @@ from impactctl.cli import app
 
 runner = CliRunner()
 PROJECT = Path(__file__).resolve().parent.parent
-KINDS = ("stakeholders", "outcomes", "activities", "evidence")
+KINDS = ("stakeholders", "outcomes", "activities", "evidence", "challenges")
 
 
 def init(cwd: Path, monkeypatch, *args: str):
@@ -74,7 +74,7 @@ def test_every_editor_schema_glob_from_the_repository_root_finds_the_ledgers_fil
     for kind in KINDS:
         (ledger / kind / f"one-{kind}.yaml").write_text("id: x\n")
     mapping = json.loads((repo / ".vscode/settings.json").read_text())["yaml.schemas"]
-    assert len(mapping) == 5
+    assert len(mapping) == 6
     matched = set()
     for schema, pattern in mapping.items():
         assert schema.startswith("./") and (repo / schema).is_file(), schema

@@ -10,6 +10,9 @@ from impactctl.checks.base import Rule, finding
 from impactctl.checks.rules import (
     achieved_evidence,
     advisory_coverage,
+    challenge_overdue,
+    challenge_response,
+    challenge_source,
     country_code,
     coverage_group_domain,
     date_order,
@@ -46,6 +49,9 @@ RULES: list[Rule] = [
     measurement_evidence,
     milestone_missed,
     outcome_overdue,
+    challenge_source,
+    challenge_response,
+    challenge_overdue,
     personal_data,
 ]
 

@@ -23,6 +23,10 @@ def references(entry: Entry) -> Iterator[tuple[tuple[str | int, ...], str, str]]
             for m, measurement in enumerate(indicator.measurements):
                 for e, target in enumerate(measurement.evidence):
                     yield ("indicators", i, "measurements", m, "evidence", e), "evidence", target
+    if entry.kind == "challenges":
+        if record.response is not None:
+            for e, target in enumerate(record.response.evidence):
+                yield ("response", "evidence", e), "evidence", target
 
 
 _FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -30,6 +34,7 @@ _FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "activities": (("stakeholders", "stakeholders"), ("outcomes", "outcomes")),
     "evidence": (("outcomes", "outcomes"), ("activities", "activities"), ("corroborator", "stakeholders")),
     "stakeholders": (),
+    "challenges": (("meeting", "activities"), ("outcomes", "outcomes"), ("activities", "activities")),
 }
 
 

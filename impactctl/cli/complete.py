@@ -45,3 +45,9 @@ def ids(kind: str | None = None) -> Callable[[str], list[str]]:
 
 def choices(*values: str) -> Callable[[str], list[str]]:
     return lambda incomplete: [v for v in values if v.startswith(incomplete)]
+
+
+def stakeholders_or_groups() -> Callable[[str], list[str]]:
+    """Completes who raised a challenge: a stakeholder's id or a stakeholder-group key."""
+    by_id, by_group = ids("stakeholders"), vocabulary("groups")
+    return lambda incomplete: sorted({*by_id(incomplete), *by_group(incomplete)})

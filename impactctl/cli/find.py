@@ -27,7 +27,7 @@ class ShowFormat(str, Enum):
 @app.command()
 def show(
     record_id: str = typer.Argument(..., metavar="ID", autocompletion=complete.ids(), show_default=False,
-                                    help="The id of any record: outcome, activity, stakeholder or evidence."),
+                                    help="The id of any record: outcome, activity, stakeholder, evidence or challenge."),
     format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text or json."),
     profile: str = PROFILE_OPTION,
     today: Optional[str] = TODAY_OPTION,
@@ -53,19 +53,20 @@ def show(
 @app.command("list")
 def list_(
     kind: str = typer.Argument(..., metavar="KIND", autocompletion=complete.choices("outcomes", "activities",
-                               "stakeholders", "evidence"), show_default=False,
-                               help="outcomes, activities, stakeholders or evidence."),
+                               "stakeholders", "evidence", "challenges"), show_default=False,
+                               help="outcomes, activities, stakeholders, evidence or challenges."),
     area: Optional[List[str]] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"),
                                              help="Outcomes and activities in this area; repeat for more."),
     domain: Optional[List[str]] = typer.Option(None, "--domain", autocompletion=complete.vocabulary("domains"),
                                                help="Outcomes in this domain; repeat for more."),
     group: Optional[List[str]] = typer.Option(None, "--group", autocompletion=complete.vocabulary("groups"),
-                                              help="Outcomes for, or stakeholders in, this stakeholder group."),
+                                              help="Outcomes for, stakeholders in, or challenges raised by this stakeholder group."),
     status: Optional[List[str]] = typer.Option(None, "--status", autocompletion=complete.choices(
-        "planned", "active", "achieved", "missed", "dropped"), help="Outcomes with this status; repeat for more."),
+        "planned", "active", "achieved", "missed", "dropped", "open", "in-progress", "answered", "declined"),
+        help="Outcomes (or challenges) with this status; repeat for more."),
     owner: Optional[List[str]] = typer.Option(None, "--owner", help="Outcomes whose owner (activities whose lead) "
                                               "contains this text, ignoring case."),
-    overdue: bool = typer.Option(False, "--overdue", help="Outcomes past their due date and still planned or active."),
+    overdue: bool = typer.Option(False, "--overdue", help="Outcomes past their due date and still planned or active; challenges past theirs and unanswered."),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, json or csv."),
     profile: str = PROFILE_OPTION,
     today: Optional[str] = TODAY_OPTION,

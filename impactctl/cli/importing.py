@@ -19,14 +19,15 @@ class Kind(str, Enum):
     activities = "activities"
     stakeholders = "stakeholders"
     evidence = "evidence"
+    challenges = "challenges"
 
 
 @app.command("import")
 def import_(
     csv_file: Path = typer.Argument(..., help="The CSV file: a header row naming fields, then one row per record.",
                                     show_default=False),
-    kind: Kind = typer.Option(..., "--kind", "-k", help="What each row is: outcomes, activities, stakeholders "
-                              "or evidence.", show_default=False),
+    kind: Kind = typer.Option(..., "--kind", "-k", help="What each row is: outcomes, activities, stakeholders, "
+                              "evidence or challenges.", show_default=False),
     ledger: Optional[str] = LEDGER_OPTION,
     dry_run: bool = DRY_RUN,
 ) -> None:

@@ -42,7 +42,8 @@ WIDE = ("title", "name", "owner", "lead", "advisory.role")
 
 # The columns a list keeps at any width; the others give way, from the right, when the terminal is narrow.
 KEEP = {"outcomes": ("id", "title", "status", "due"), "activities": ("id", "title", "start"),
-        "stakeholders": ("id", "name", "group"), "evidence": ("id", "title", "date")}
+        "stakeholders": ("id", "name", "group"), "evidence": ("id", "title", "date"),
+        "challenges": ("id", "raised", "status")}
 
 
 def list_table(console: Any, found: Any) -> None:

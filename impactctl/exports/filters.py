@@ -1,5 +1,7 @@
 """Filters for `impactctl list`: which records of a kind match --area, --domain, --group, --status, --owner, --overdue.
 
+A challenge's --group is the group of whoever raised it (a member's group, or the group that spoke as one).
+
 Several values of one filter match any of them; different filters must all match.
 """
 
@@ -12,7 +14,7 @@ from typing import get_args
 
 from impactctl.errors import UsageError
 from impactctl.model.ledger import Entry, Ledger
-from impactctl.model.records import OutcomeStatus
+from impactctl.model.records import ChallengeStatus, OutcomeStatus
 
 # Which filters a kind supports.
 APPLIES: dict[str, frozenset[str]] = {
@@ -20,8 +22,10 @@ APPLIES: dict[str, frozenset[str]] = {
     "activities": frozenset({"area", "owner"}),
     "stakeholders": frozenset({"group"}),
     "evidence": frozenset(),
+    "challenges": frozenset({"group", "status", "overdue"}),
 }
 LIVE = ("planned", "active")
+UNANSWERED = ("open", "in-progress")
 
 
 @dataclass(frozen=True)
@@ -45,14 +49,17 @@ def select(ledger: Ledger, kind: str, filters: Filters) -> list[Entry]:
     if wrong:
         allowed = ", ".join(f"--{n}" for n in sorted(APPLIES[kind])) or "none"
         raise UsageError(f"--{wrong[0]} does not apply to {kind} (filters for {kind}: {allowed})")
-    _known(filters, ledger)
+    _known(filters, ledger, kind)
+    if kind == "challenges":
+        return [entry for entry in ledger.of_kind(kind) if _challenge_matches(entry, filters, ledger)]
     return [entry for entry in ledger.of_kind(kind) if _matches(entry, filters, ledger.today)]
 
 
-def _known(filters: Filters, ledger: Ledger) -> None:
+def _known(filters: Filters, ledger: Ledger, kind: str) -> None:
     vocab = ledger.config.vocabularies
+    statuses = ChallengeStatus if kind == "challenges" else OutcomeStatus
     choices = {"area": list(vocab.areas), "domain": list(vocab.domains), "group": list(vocab.groups),
-               "status": list(get_args(OutcomeStatus))}
+               "status": list(get_args(statuses))}
     for name, allowed in choices.items():
         for value in getattr(filters, name):
             if value not in allowed:
@@ -78,6 +85,18 @@ def _matches(entry: Entry, filters: Filters, today: dt.date) -> bool:
         if not any(owner.casefold() in person for owner in filters.owner):
             return False
     return not filters.overdue or overdue(record, today)
+
+
+def _challenge_matches(entry: Entry, filters: Filters, ledger: Ledger) -> bool:
+    record = entry.record
+    if filters.group:
+        raiser = ledger.index("stakeholders").get(record.raised_by)
+        if (raiser.record.group if raiser else record.raised_by) not in filters.group:
+            return False
+    if filters.status and record.status not in filters.status:
+        return False
+    # Overdue as the challenge-overdue rule says: past its due date and not yet answered.
+    return not filters.overdue or (record.due is not None and record.due < ledger.today and record.status in UNANSWERED)
 
 
 def overdue(outcome, today: dt.date) -> bool:

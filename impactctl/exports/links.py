@@ -52,4 +52,6 @@ def title(entry: Entry, redactor: Redactor) -> str:
     """How a record is named: its title, or a stakeholder's name as the profile allows."""
     if entry.kind == "stakeholders":
         return redactor.name(entry.record)
+    if entry.kind == "challenges":  # a challenge has no title: its text, on one line
+        return " ".join(entry.record.text.split())
     return entry.record.title

@@ -8,6 +8,7 @@ from typing import Any
 
 from impactctl.report.privacy import Redactor
 from impactctl.model.ledger import Entry, Ledger
+from impactctl.report.challenges import CLOSED, raised_by_label
 from impactctl.report.escape import markdown as md
 from impactctl.report.progress import progress
 
@@ -112,7 +113,22 @@ def _outcome_details(parts: Parts, entry: Entry) -> str:
     pathway = [a for a in parts.pathway if outcome.id in a.record.outcomes]
     if pathway:
         text.append("Through " + "; ".join(_pathway_item(a) for a in pathway) + ".")
+    drawn = sorted((c for c in ledger.challenges if outcome.id in c.record.outcomes),
+                   key=lambda c: (c.record.raised, c.record.id))
+    if drawn:  # evidence of co-production: what the advisory group asked of this work, and what became of it
+        text.append("The non-academic advisory group challenged and shaped this work: "
+                    + "; ".join(_challenge_item(parts, c) for c in drawn) + ".")
     return " ".join(text)
+
+
+def _challenge_item(parts: Parts, entry: Entry) -> str:
+    challenge, ledger = entry.record, parts.ledger
+    kind = ledger.config.vocabularies.challenge_kinds.get(challenge.kind, challenge.kind)
+    by = raised_by_label(ledger, challenge.raised_by, parts.redactor.profile)
+    response = challenge.response
+    fate = (f"{challenge.status} on {response.date.isoformat()}" if challenge.status in CLOSED and response
+            else challenge.status.replace("-", " "))
+    return f"{md(kind)} by {md(by)} ({challenge.raised.isoformat()}, {fate})"
 
 
 def _progress(outcome: Any, indicator: Any, ledger: Ledger) -> str:

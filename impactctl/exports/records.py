@@ -26,6 +26,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                    "form", "primary_audience"),
     "evidence": ("id", "title", "date", "type", "url", "file", "sha256", "outcomes", "activities", "corroborator",
                  "note"),
+    "challenges": ("id", "text", "raised", "raised_by", "meeting", "kind", "outcomes", "activities", "owner", "due",
+                   "status", "response.text", "response.date", "response.evidence"),
 }
 
 # Parts of a record that are lists of mappings get a table of their own in a CSV export.
@@ -62,6 +64,8 @@ def as_dict(entry: Entry, redactor: Redactor) -> dict[str, Any]:
         data["stakeholders"] = [redactor.ref(s) for s in data["stakeholders"]]
     if entry.kind == "evidence":
         data["corroborator"] = redactor.ref(data["corroborator"])
+    if entry.kind == "challenges":  # a person who raised it and may not be named is shown by a stand-in id
+        data["raised_by"] = redactor.ref(data["raised_by"])
     return data
 
 

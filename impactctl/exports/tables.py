@@ -13,6 +13,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "activities": ("id", "title", "type", "start", "reach.count"),
     "stakeholders": ("id", "name", "type", "group", "advisory.role"),
     "evidence": ("id", "title", "date", "type"),
+    "challenges": ("id", "raised", "kind", "status", "due", "owner"),
 }
 
 # Characters that make a spreadsheet read a cell as a formula (CSV injection).

@@ -103,7 +103,8 @@ def _fresh_id(root: Path, label: str, claimed: dict[str, int]) -> str:
 
 
 def _title_key(kind: str) -> str:
-    return "title" if "title" in KINDS[kind].model_fields else "name"
+    fields = KINDS[kind].model_fields
+    return "title" if "title" in fields else "name" if "name" in fields else "text"  # a challenge is its text
 
 
 def _titles(root: Path, kind: str) -> dict[str, list[str]]:

@@ -4,6 +4,7 @@ from impactctl.model.ids import ID_PATTERN, RecordId
 from impactctl.model.records import (
     KINDS,
     Activity,
+    Challenge,
     Evidence,
     Indicator,
     Outcome,
@@ -15,6 +16,7 @@ __all__ = [
     "ID_PATTERN",
     "KINDS",
     "Activity",
+    "Challenge",
     "Evidence",
     "Indicator",
     "Outcome",

@@ -27,6 +27,10 @@ class Centre(Strict):
     url: Optional[Text] = None
 
 
+CHALLENGE_KINDS = {"challenge": "Challenge", "recommendation": "Recommendation", "request": "Request",
+                   "support-offered": "Support offered"}
+
+
 class Vocabularies(Strict):
     """The words records may use, each key with a human label: a centre sets its own."""
 
@@ -35,6 +39,8 @@ class Vocabularies(Strict):
     domains: Vocabulary = Field(min_length=1)
     activity_types: Vocabulary = Field(min_length=1)
     evidence_types: Vocabulary = Field(min_length=1)
+    # Added with challenges: a ledger written before them gets these four and stays valid.
+    challenge_kinds: Vocabulary = Field(min_length=1, default_factory=lambda: dict(CHALLENGE_KINDS))
 
 
 OptionName = Annotated[StrictStr, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,62}$")]

@@ -16,6 +16,7 @@ VOCABULARY_FIELDS: dict[str, dict[str, str]] = {
     "activities": {"type": "activity_types", "area": "areas"},
     "stakeholders": {"group": "groups"},
     "evidence": {"type": "evidence_types"},
+    "challenges": {"kind": "challenge_kinds"},
 }
 
 

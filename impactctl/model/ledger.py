@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Generic, Optional, TypeVar
 
 from impactctl.model.config import LedgerConfig
-from impactctl.model.records import Activity, Evidence, Outcome, Record, Stakeholder
+from impactctl.model.records import Activity, Challenge, Evidence, Outcome, Record, Stakeholder
 
 R = TypeVar("R", bound=Record)
 
@@ -134,3 +134,7 @@ class Ledger:
     @property
     def evidence(self) -> list[Entry[Evidence]]:
         return self.of_kind("evidence")
+
+    @property
+    def challenges(self) -> list[Entry[Challenge]]:
+        return self.of_kind("challenges")

@@ -1,4 +1,4 @@
-"""The four record kinds of ledger format v1: stakeholders, outcomes, activities and evidence."""
+"""The record kinds of ledger format v1: stakeholders, outcomes, activities, evidence and challenges."""
 
 from __future__ import annotations
 
@@ -191,14 +191,45 @@ class Evidence(Record):
     note: Optional[Text] = None
 
 
+# --- challenges ---------------------------------------------------------------
+
+ChallengeStatus = Literal["open", "in-progress", "answered", "declined"]
+
+
+class Response(Strict):
+    """What the centre did about a challenge: its answer (or its reason for declining), when, and the proof."""
+
+    text: Optional[Text] = None  # rule challenge-response asks for it where it matters (a declined challenge)
+    date: IsoDate
+    evidence: list[RecordId] = Field(default_factory=list)
+
+
+class Challenge(Record):
+    """Something the advisory group raised with the centre (a challenge, a recommendation, a request, an
+    offer of support) and what became of it."""
+
+    text: Text
+    raised: IsoDate
+    raised_by: RecordId  # a stakeholder id, or a stakeholder group key (ledger.yaml's `groups`)
+    meeting: Optional[RecordId] = None  # the advisory meeting (an activity) where it was raised
+    kind: VocabKey
+    outcomes: list[RecordId] = Field(default_factory=list)  # what it concerns
+    activities: list[RecordId] = Field(default_factory=list)
+    owner: Text  # who in the centre owns the answer
+    due: Optional[IsoDate] = None
+    status: ChallengeStatus = "open"
+    response: Optional[Response] = None
+
+
 # The record kinds in the order they are loaded and reported: folder name -> model.
 KINDS: dict[str, type[Record]] = {
     "stakeholders": Stakeholder,
     "outcomes": Outcome,
     "activities": Activity,
     "evidence": Evidence,
+    "challenges": Challenge,
 }
 
 # How one record of each kind is called in messages and default ids.
 SINGULAR: dict[str, str] = {"stakeholders": "stakeholder", "outcomes": "outcome", "activities": "activity",
-                            "evidence": "evidence"}
+                            "evidence": "evidence", "challenges": "challenge"}

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.periods import Period
-from impactctl.report import attribution, charts, diagrams, figures, privacy, status, summary, svgcharts
+from impactctl.report import attribution, challenges, charts, diagrams, figures, privacy, status, summary, svgcharts
 from impactctl.report.progress import progress
 
 
@@ -48,6 +48,7 @@ def build(ledger: Ledger, period: Period, profile: str, history: Any = None, war
         "totals": figures.totals(activities, "all activities", currency, period),
         "engagement": figures.engagement(ledger, activities),
         "advisory": _advisory(ledger, activities, profile, used),
+        "challenges": challenges.section(ledger, period, profile, used),
         "evidence": [_evidence(e, ledger, profile, used) for e in figures.evidence_in(ledger, period)],
         "changes": _changes(history, redactor),
         "pathway": Markup(diagrams.pathway(ledger, activities)) if activities else "",

@@ -64,6 +64,12 @@ vocabularies:
     web-analytics: Web analytics
     meeting-minutes: Meeting minutes
     citation: Citation in policy or practice
+  # What the advisory group raises with the centre (challenges/).
+  challenge_kinds:
+    challenge: Challenge
+    recommendation: Recommendation
+    request: Request
+    support-offered: Support offered
 
 # Raise, lower or switch off any rule (`impactctl rules` lists them), e.g.
 #   coverage-group-domain: error
@@ -77,13 +83,13 @@ README = """\
 This folder is an impactctl ledger: one YAML file per record.
 
 - `ledger.yaml`: the centre, its vocabularies and its rule settings
-- `stakeholders/`, `outcomes/`, `activities/`, `evidence/`: one file per record, named after its id
+- `stakeholders/`, `outcomes/`, `activities/`, `evidence/`, `challenges/`: one file per record, named after its id
 - `evidence/files/`: documents kept as evidence (recorded with their sha256)
 
-Add records with `impactctl add-outcome`, `add-activity`, `add-stakeholder`, `add-evidence`; record progress
-with `impactctl record`; check everything with `impactctl validate`. Editors with the YAML language server
-(e.g. VS Code's YAML extension) complete and check fields from the schemas in `.schemas/`, mapped in
-`.vscode/settings.json` at the repository's root.
+Add records with `impactctl add-outcome`, `add-activity`, `add-stakeholder`, `add-evidence`,
+`add-challenge` (and `respond` to one); record progress with `impactctl record`; check everything with
+`impactctl validate`. Editors with the YAML language server (e.g. VS Code's YAML extension) complete and
+check fields from the schemas in `.schemas/`, mapped in `.vscode/settings.json` at the repository's root.
 """
 
 

@@ -16,7 +16,7 @@ from impactctl.source.limits import MAX_FILE_BYTES
 RECORD_SUFFIX = ".yaml"
 # The record folders, in load order (the same as impactctl.model.records.KINDS, which a test checks);
 # kept here so that reading a ledger does not import the models.
-KIND_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence")
+KIND_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence", "challenges")
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 - an indicator's baseline is on or before its target, its measurements and milestones;
 - a measurement and a piece of evidence are dated on or before today;
-- an activity ends on or after it starts; an advisory membership ends on or after it began.
+- an activity ends on or after it starts; an advisory membership ends on or after it began;
+- a challenge is raised on or before today and within the centre's life (not after its end), and answered
+  on or after it was raised.
 
 Passes:  baseline: {value: 10, date: 2025-01-01}  measurements: [{date: 2026-03-01, value: 12}]
 Fails:   baseline: {value: 10, date: 2026-06-01}  measurements: [{date: 2026-03-01, value: 12}]
@@ -38,6 +40,21 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
         if entry.record.date > today:
             yield finding(entry.path, ("date",), ID, f"the evidence is dated {entry.record.date}, after today ({today})",
                           hint="record evidence once it exists")
+    for entry in ledger.checked("challenges"):
+        yield from _challenge(entry, today, ledger.config.centre.end)
+
+
+def _challenge(entry: Entry, today: Any, centre_end: Any) -> Iterator[Problem]:
+    record = entry.record
+    if record.raised > centre_end:
+        yield finding(entry.path, ("raised",), ID, f"the challenge is raised on {record.raised}, after the centre's end ({centre_end})",
+                      hint="correct the date, or the centre's `end` in ledger.yaml")
+    elif record.raised > today:
+        yield finding(entry.path, ("raised",), ID, f"the challenge is raised on {record.raised}, after today ({today})",
+                      hint="record a challenge once it has been raised")
+    if record.response is not None and record.response.date < record.raised:
+        yield finding(entry.path, ("response", "date"), ID,
+                      f"the response ({record.response.date}) is dated before the challenge was raised ({record.raised})")
 
 
 def _indicators(entry: Entry, today: Any) -> Iterator[Problem]:

@@ -45,6 +45,7 @@ _PRIVATE_OR_CODED = {
     "contact", "id", "url", "file", "sha256", "date", "since", "until", "start", "end", "due", "status_date",
     "stakeholders", "outcomes", "activities", "evidence", "corroborator", "groups", "group", "area", "domain",
     "type", "tags", "status", "measure", "direction", "geography", "currency", "countries",
+    "raised", "raised_by", "meeting", "kind",
 }
 
 

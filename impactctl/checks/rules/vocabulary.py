@@ -1,4 +1,4 @@
-"""vocabulary: areas, domains, stakeholder groups, activity types and evidence types come from ledger.yaml's vocabularies.
+"""vocabulary: areas, domains, stakeholder groups, activity and evidence types and challenge kinds come from ledger.yaml's vocabularies.
 
 Passes (vocabularies.areas has `work`):   area: work
 Fails:                                   area: workplace   (hint lists the allowed keys)
@@ -26,6 +26,7 @@ FIELDS: dict[tuple[str, str], str] = {
     ("activities", "area"): "areas",
     ("stakeholders", "group"): "groups",
     ("evidence", "type"): "evidence_types",
+    ("challenges", "kind"): "challenge_kinds",
 }
 
 
