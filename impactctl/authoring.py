@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import os
 import typing
 from pathlib import Path
@@ -15,7 +16,7 @@ from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
 from impactctl.model.records import KINDS, Indicator, Response
 from impactctl.problems import Problem, Severity
-from impactctl.source import attachments, roundtrip, splice, writer
+from impactctl.source import attachments, fastyaml, roundtrip, splice, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
 from impactctl.source.tree import inside
 
@@ -350,14 +351,10 @@ def parse_value(text: str) -> Any:
             return dt.date.fromisoformat(text)
         except ValueError:
             return text  # the model reports an impossible date with its position
-    for number in (int, float):
-        try:
-            value = number(text)
-        except ValueError:
-            continue
-        if value == value and value not in (float("inf"), float("-inf")):
-            return value
-    return text
+    number = fastyaml.plain_number(text)
+    if number is None or (isinstance(number, float) and not math.isfinite(number)):  # NaN, infinities stay text
+        return text
+    return number
 
 
 def add_evidence(root: Path, fields: dict[str, Any], file: str | None = None, copy: bool = False,

@@ -143,3 +143,24 @@ def test_cli_never_tracebacks_on_garbage(tmp_path):
     root = write_ledger(tmp_path, {"outcomes/a.yaml": bytes(range(256)) * 4, "evidence/b.yaml": b"- - - : : :\n\t\t"})
     result = run(root)
     assert result.errors >= 2
+
+
+@pytest.mark.parametrize("typed", ["12", "-3", "+5", "1_000", "0x1F", "0o17", "0b101", "0755", "2.5", "1e3", ".5",
+                                   "\u0661\u0662", "12%", "1,000", "ten", "0x_", "yes", "1:30"])
+def test_a_value_typed_on_the_command_line_means_what_it_means_in_a_file(typed):
+    """`record --value`, `set`, `add-outcome --baseline` and import cells read a number the way the reader reads
+    the same text in a file (YAML 1.2): `0x1F` is 31 in both, Arabic-Indic digits are text in both."""
+    from impactctl.authoring import parse_value
+
+    in_file = fastyaml.load("x.yaml", f"v: {typed}\n")[0]["v"]
+    assert parse_value(typed) == in_file and type(parse_value(typed)) is type(in_file)
+
+
+def test_command_line_dates_become_dates_and_nan_stays_text():
+    import datetime as dt
+
+    from impactctl.authoring import parse_value
+
+    assert parse_value("2026-01-05") == dt.date(2026, 1, 5)
+    assert parse_value("2026-02-30") == "2026-02-30"  # the model reports it, with its position
+    assert parse_value(".nan") == ".nan" and parse_value("-.inf") == "-.inf"

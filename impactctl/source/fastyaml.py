@@ -263,13 +263,34 @@ class Constructor:
             self.problems.append(self._problem(node, "yaml-number-too-long",
                                                f"a number of {len(digits):,} digits is too long to read"))
             return value
-        sign = -1 if digits.startswith("-") else 1
-        body = digits.lstrip("+-")
-        base = {"0o": 8, "0x": 16, "0b": 2}.get(body[:2], 10)
-        try:
-            return sign * int(body[2:] if base != 10 else body, base)
-        except ValueError:  # "0x_": digits only in underscores; ruamel fails here, we read it as text
-            return value
+        number = _int_value(digits)
+        return value if number is None else number
+
+
+def _int_value(digits: str) -> int | None:
+    """An integer plain scalar with its underscores removed, read in its base (0b, 0o, 0x or 10)."""
+    sign = -1 if digits.startswith("-") else 1
+    body = digits.lstrip("+-")
+    base = {"0o": 8, "0x": 16, "0b": 2}.get(body[:2], 10)
+    try:
+        return sign * int(body[2:] if base != 10 else body, base)
+    except ValueError:  # "0x_": digits only in underscores; ruamel fails here, we read it as text
+        return None
+
+
+def plain_number(text: str) -> int | float | None:
+    """The number a plain scalar means under YAML 1.2, as this reader reads it in a file (`0x1F` is 31,
+    `1_000` is 1000, Arabic-Indic digits are text), or None when it is no number: one reading for values
+    typed on the command line and values written in files."""
+    if not text or text[0] not in _NUMBER_START:
+        return None
+    if _INT.match(text):
+        digits = text.replace("_", "")
+        return _int_value(digits) if len(digits) <= _MAX_INT_DIGITS else None
+    if _FLOAT.match(text):
+        value = _to_float(text)
+        return value if isinstance(value, float) else None
+    return None
 
 
 def _to_float(value: str) -> float:
