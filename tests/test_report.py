@@ -84,7 +84,7 @@ def test_every_html_chart_has_a_name_a_description_and_its_data_as_a_table(ledge
                         r'<title id="\1">([^<]+)</title><desc id="\2">([^<]+)</desc>', html)
     assert len(charts) == html.count("<svg") == 23  # the status overview and 22 quantitative indicators
     assert "Indicators by status" in charts[0][2] and "12 on track" not in charts[0][3]
-    assert "on track: 12; achieved: 3; at risk: 1; behind: 5; overdue: 0; no data yet: 4" in charts[0][3]  # as the status summary
+    assert "on track: 12; at risk: 1; behind: 5; achieved: 3; overdue: 0; no data yet: 4" in charts[0][3]  # as the status summary
     name = "Residents trained as community peer researchers (community-researchers)"
     chart = html[html.index(f'<title id="chart-2-t">{name}</title>'):]
     table = chart[chart.index("<tbody>"):chart.index("</tbody>")]
@@ -255,7 +255,7 @@ def test_an_html_chart_holds_the_measurements_up_to_the_periods_end_beside_the_p
     assert rows == [("2025-01-01", "10", "10"), ("2026-08-01", "30", "25.81")]  # 2026-10-15 is after Q3
     assert ("Latest 30 % of surveyed employers on 2026-08-01, where the plan expected 25.81; baseline 10 on "
             "2025-01-01, target 50 by 2028-12-31.") in html
-    assert "1 indicator. on track: 1; achieved: 0; at risk: 0; behind: 0; overdue: 0; no data yet: 0." in html
+    assert "1 indicator. on track: 1; at risk: 0; behind: 0; achieved: 0; overdue: 0; no data yet: 0." in html
 
 
 def test_an_html_chart_plans_through_the_milestones(tmp_path):

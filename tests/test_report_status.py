@@ -60,6 +60,14 @@ def test_marking_an_outcome_achieved_today_leaves_a_past_report_unchanged(ledger
     assert achieved_headline(q4) == "| Outcomes achieved | 1 | 1 | 0 |"
 
 
+def test_dropping_an_outcome_today_leaves_both_editions_of_a_past_report_unchanged(ledger):
+    """Both editions judge "dropped" at the period's end: the outcome keeps its rows and its charts in Q3."""
+    before = {fmt: report(ledger, "2026-Q3", "--format", fmt) for fmt in ("markdown", "html")}
+    cli("set-status", "policymakers-social-determinants", "dropped", "--date", "2026-11-26", "-L", str(ledger))
+    assert {fmt: report(ledger, "2026-Q3", "--format", fmt) for fmt in before} == before
+    assert "(policymakers-social-determinants)" not in report(ledger, "2026-Q4", "--format", "html").split("Indicators over time")[1]
+
+
 def test_in_git_a_past_report_reads_the_status_of_the_last_commit_by_the_period_end(tmp_path):
     repo = Repo(tmp_path / "repo")
     shutil.copytree(SHIPPED, repo.ledger, dirs_exist_ok=True)

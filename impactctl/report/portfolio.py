@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from impactctl.report import attribution
-from impactctl.report.progress import ACHIEVED, AT_RISK, BEHIND, NO_DATA, ON_TRACK, OVERDUE
+from impactctl.report.progress import STATUSES
 
-STATUSES = (ON_TRACK, AT_RISK, BEHIND, OVERDUE, ACHIEVED, NO_DATA)
 FIGURES = ("activities_completed", "people_reached", "cost", "new_evidence", "measurements", "outcomes_achieved")
 
 

@@ -9,6 +9,8 @@ from typing import Optional
 from impactctl.model.records import Indicator, Outcome
 
 ON_TRACK, AT_RISK, BEHIND, ACHIEVED, OVERDUE, NO_DATA = "on track", "at risk", "behind", "achieved", "overdue", "no data yet"
+# Every status, in the order every table and chart of a report lists them.
+STATUSES = (ON_TRACK, AT_RISK, BEHIND, ACHIEVED, OVERDUE, NO_DATA)
 # Progress at or above this share of the straight-line expectation is "at risk" rather than "behind".
 AT_RISK_SHARE = 0.75
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from impactctl.report.progress import ACHIEVED, AT_RISK, BEHIND, NO_DATA, ON_TRACK, OVERDUE
+from impactctl.report.progress import AT_RISK, BEHIND, OVERDUE, STATUSES
 
-ORDER = (ON_TRACK, AT_RISK, BEHIND, ACHIEVED, OVERDUE, NO_DATA)
 # An outcome needs attention when one of its indicators is in one of these states, worst first.
 ATTENTION = (OVERDUE, BEHIND, AT_RISK)
 
 
 def summary(outcomes: list[dict[str, Any]]) -> dict[str, Any]:
     """From the view-model's outcome rows (already judged at the period's end)."""
-    counts = {state: 0 for state in ORDER}
+    counts = {state: 0 for state in STATUSES}
     attention = []
     for outcome in outcomes:
         states = [indicator["status"] for indicator in outcome["indicators"]]

@@ -15,28 +15,34 @@ from impactctl.model.periods import Period
 from impactctl.model.records import Indicator
 from impactctl.report import plan
 from impactctl.report.escape import html
-from impactctl.report.progress import ACHIEVED, AT_RISK, BEHIND, NO_DATA, ON_TRACK, OVERDUE
+from impactctl.report.progress import ACHIEVED, AT_RISK, BEHIND, NO_DATA, ON_TRACK, OVERDUE, STATUSES
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 92, 16, 16, 48  # room for the axis labels
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 # Four equal steps from the bottom of the plot to its top: the same lines on every chart, only the labels differ.
 GRID = '<path class="grid" d="' + "".join(f"M{LEFT} {TOP + PLOT_H * k / 4:g}H{WIDTH - RIGHT}" for k in range(5)) + '"/>'
-STATUSES = [ON_TRACK, ACHIEVED, AT_RISK, BEHIND, OVERDUE, NO_DATA]
 STATUS_FILL = {ON_TRACK: "#1e6b34", ACHIEVED: "#1d4f91", AT_RISK: "#8a5300", BEHIND: "#a12626", OVERDUE: "#a12626",
                NO_DATA: "#595959"}
+# How a status is shown beside its word: a symbol and a style (class `status-KIND`); colour only repeats the word.
+BADGES = {ON_TRACK: ("✓", "good"), ACHIEVED: ("★", "done"), AT_RISK: ("!", "warn"), BEHIND: ("✗", "bad"),
+          OVERDUE: ("✗", "bad"), NO_DATA: ("?", "none")}
 
 
 def build(ledger: Ledger, period: Period, activities: list[Entry], outcomes: list[dict[str, Any]]) -> dict[str, Any]:
-    """The status overview of the view-model's `outcomes`, a line chart per quantitative indicator, the pathway."""
-    live = [e.record for e in sorted(ledger.outcomes, key=lambda e: e.record.id) if e.record.status != "dropped"]
+    """The status overview of the view-model's `outcomes` (those not dropped at the period's end), a line chart
+    per quantitative indicator, the pathway, and how each status is shown."""
+    shown = {outcome["id"] for outcome in outcomes}
+    live = [e.record for e in sorted(ledger.outcomes, key=lambda e: e.record.id) if e.record.id in shown]
     counts = Counter(indicator["status"] for outcome in outcomes for indicator in outcome["indicators"])
     charts = []
     for outcome in live:
         for indicator in outcome.indicators:
             if _numeric(indicator):
                 charts.append(indicator_chart(outcome.id, indicator, period, len(charts) + 1))
-    return {"status": status_chart(counts), "indicators": charts, "pathway": pathway(ledger, activities)}
+    badges = {status: {"status": status, "mark": mark, "kind": kind} for status, (mark, kind) in BADGES.items()}
+    return {"status": status_chart(counts), "indicators": charts, "pathway": pathway(ledger, activities),
+            "badges": badges, "legend": [badges[status] for status in STATUSES]}
 
 
 def pathway(ledger: Ledger, activities: list[Entry]) -> list[dict[str, Any]]:
