@@ -241,18 +241,18 @@ def test_parsing_on_every_core_gives_what_parsing_here_gives(ledger, monkeypatch
     """Large ledgers are parsed by worker processes that send records back as JSON; made to run on this
     small one (with some broken files), they find the same problems, and the cache they fill answers the
     next run and a report with the same records."""
-    from impactctl.source import loader
+    from impactctl.source.workers import ParsePool
 
     (ledger / TARGET).write_text((ledger / TARGET).read_text().replace("status: active", "status: ongoing"))
     (ledger / "outcomes/broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
     serial, _ = api.check(ledger, today=TODAY, use_cache=False, need_ledger=True)
     expected = api.validate(ledger, today=TODAY, use_cache=False).problems
-    monkeypatch.setattr(loader, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(loader, "CHUNK", 7)
+    monkeypatch.setattr(ParsePool, "threshold", 1)
+    monkeypatch.setattr(ParsePool, "chunk", 7)
     parallel, result = api.check(ledger, today=TODAY, need_ledger=True)
     assert result.problems == expected and {p.code for p in expected} >= {"schema-choice", "yaml-syntax"}
     assert [(e.path, e.record) for e in parallel.entries] == [(e.path, e.record) for e in serial.entries]
-    monkeypatch.setattr(loader, "PARALLEL_THRESHOLD", 10_000)  # parse here again, to count what is parsed
+    monkeypatch.setattr(ParsePool, "threshold", 10_000)  # parse here again, to count what is parsed
     parsed = []
     real = fastyaml.load
     monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from impactctl import api
 from impactctl.source import cache as cache_module
-from impactctl.source import loader
+from impactctl.source import workers
 from tests.helpers import TODAY
 from tests.test_benchmark_generator import load_generator
 
@@ -73,16 +73,16 @@ def test_a_large_ledger_parsed_by_spawned_workers_gives_what_parsing_here_gives(
     generate(tmp_path, 400, 0.05, 7)
     serial, serial_result = api.check(tmp_path, today=TODAY, use_cache=False, need_ledger=True)
 
-    monkeypatch.setattr(loader, "PARALLEL_THRESHOLD", 100)
-    monkeypatch.setattr(loader, "CHUNK", 60)
-    monkeypatch.setattr(loader.os, "cpu_count", lambda: 2)  # parallel even on a one-core machine
-    monkeypatch.setattr(loader, "START_METHOD", "spawn")
+    monkeypatch.setattr(workers.ParsePool, "threshold", 100)
+    monkeypatch.setattr(workers.ParsePool, "chunk", 60)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)  # parallel even on a one-core machine
+    monkeypatch.setattr(workers.ParsePool, "start_method", "spawn")
     started = []
     real_context = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: started.append(method) or real_context(method))
     spawned, spawned_result = api.check(tmp_path, today=TODAY, use_cache=False, need_ledger=True)
 
-    assert started == ["spawn"] and len(spawned.entries) > loader.PARALLEL_THRESHOLD
+    assert started == ["spawn"] and len(spawned.entries) > workers.ParsePool.threshold
     assert serial_result.problems and spawned_result.problems == serial_result.problems
     assert [(p.message, p.hint) for p in spawned_result.problems] == [(p.message, p.hint) for p in serial_result.problems]
     assert [(e.path, e.record) for e in spawned.entries] == [(e.path, e.record) for e in serial.entries]

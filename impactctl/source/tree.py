@@ -21,7 +21,11 @@ KIND_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence", "challenge
 
 @dataclass
 class Tree:
-    """What is on disk: record files by kind, a digest of each, their bytes where read, problems reading them."""
+    """What is on disk: record files by kind, a digest of each, their bytes where read, problems reading them.
+
+    Built by read_tree; after that it changes only through its methods, as the loader reads files
+    (record_read, bytes_of, forget). Other modules read its fields, never assign them.
+    """
 
     root: Path
     files: list[tuple[str, str]] = field(default_factory=list)
@@ -38,6 +42,19 @@ class Tree:
 
     def digest(self, rel: str) -> str:
         return self.digests.get(rel, "")
+
+    def paths(self) -> set[str]:
+        """Every record file's path (what the cache keeps entries for)."""
+        return {rel for rel, _ in self.files}
+
+    def take(self, rel: str, read: FileRead) -> None:
+        """A file read here: its bytes, kept until the loader has parsed them, and how it read."""
+        self.raw[rel] = read.raw
+        self.record_read(rel, read)
+
+    def trust(self, rel: str, known: list) -> None:
+        """A file left unread, its status unchanged since the cache saw it: its digest is the cache's."""
+        self.digests[rel], self.stats[rel], self.read_problems[rel] = known[4], known[:4], []
 
     def forget(self, rel: str) -> None:
         """Drop a file's bytes once it has been read without problems (an override's text is kept)."""
@@ -79,28 +96,25 @@ def read_tree(root: Path, overrides: dict[str, str] | None = None,
     files are not read here but left in `tree.deferred`, for worker processes to read as they parse.
     """
     overrides, known = overrides or {}, known or {}
-    tree = Tree(root, overridden=set(overrides))
-    tree.files, tree.listing_problems = list_record_files(root)
+    files, listing_problems = list_record_files(root)
     for rel in sorted(overrides):
         kind = rel.split("/", 1)[0]
-        if kind in KIND_FOLDERS and (rel, kind) not in tree.files:
-            tree.files.append((rel, kind))
-    if defer:
-        tree.deferred = {rel for rel, _ in tree.files if rel not in overrides}
-    for rel in [CONFIG_NAME, *(rel for rel, _ in tree.files)]:
-        if rel in tree.deferred:
+        if kind in KIND_FOLDERS and (rel, kind) not in files:
+            files.append((rel, kind))
+    deferred = {rel for rel, _ in files if rel not in overrides} if defer else set()
+    tree = Tree(root, files, listing_problems=listing_problems, overridden=set(overrides), deferred=deferred)
+    for rel in [CONFIG_NAME, *(rel for rel, _ in files)]:
+        if rel in deferred:
             continue
         if rel in overrides:
             raw = overrides[rel].encode("utf-8")
-            tree.raw[rel], tree.read_problems[rel], tree.digests[rel] = raw, [], _digest(raw)
+            tree.take(rel, FileRead(raw, _digest(raw), None, []))
             continue
         status = _status(root, rel)
         if status is not None and known.get(rel, [])[:4] == status:
-            tree.digests[rel], tree.stats[rel], tree.read_problems[rel] = known[rel][4], status, []
+            tree.trust(rel, known[rel])
             continue
-        read = _read_with_status(root, rel, status)
-        tree.raw[rel] = read.raw
-        tree.record_read(rel, read)
+        tree.take(rel, _read_with_status(root, rel, status))
     return tree
 
 
