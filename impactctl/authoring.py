@@ -151,10 +151,7 @@ def record_path(root: Path, record_id: str) -> str:
 
 def _commit(root: Path, rel: str, before: str, after: str, dry_run: bool, today: dt.date | None,
             create: bool) -> EditResult:
-    # Only this file's errors can refuse the edit, so the rules look for problems in it alone.
-    _, result = api.check(root, today=today, overrides={rel: after}, focus={rel})
-    prefix = f"{result.ledger}/{rel}"
-    problems = [p for p in result.problems if p.path == prefix and p.severity is Severity.ERROR]
+    problems = api.errors_in(root, {rel: after}, today)  # only this file's errors can refuse the edit
     edit = EditResult(root / rel, writer.unified_diff(rel, before, after), problems)
     if edit.refused or dry_run:
         return edit

@@ -52,9 +52,10 @@ def export(root: Path, format: str, output: Path | None = None, profile: str = P
         raise UsageError(f"--format {format} writes several files: name a folder with --output")
     if format == "parquet":
         parquet.require()  # before validating: a missing extra is said at once
-    ledger, result = api.check(root, today=today, need_ledger=True)
-    if ledger is None or result.errors:
-        return ExportResult(result)
+    valid = api.valid_ledger(root, today)
+    if isinstance(valid, api.Refused):
+        return ExportResult(valid.check)
+    ledger, result = valid.ledger, valid.check
     redactor = Redactor(ledger, profile)
     notes = []
     if format == "iati" and not iati_org:
@@ -116,9 +117,10 @@ def case_study(root: Path, outcome_ids: list[str], output: Path | None = None, p
 
     The draft is written (or returned) even when a section is over its limit, so you can see what to cut.
     """
-    ledger, result = api.check(root, today=today, need_ledger=True)
-    if ledger is None or result.errors:
-        return ExportResult(result)
+    valid = api.valid_ledger(root, today)
+    if isinstance(valid, api.Refused):
+        return ExportResult(valid.check)
+    ledger, result = valid.ledger, valid.check
     text = ref.draft(ledger, outcome_ids, Redactor(ledger, profile))
     written = _write(output, {"case-study.md": text}, folder=False)
     return ExportResult(result, {"case-study.md": text}, written, counts=ref.check(text))

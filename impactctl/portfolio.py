@@ -75,10 +75,11 @@ def _export_all(roots: list[Path], period: str | None, profile: str, day: dt.dat
     """Validate and export each ledger into `work/<ledger_id>/`; the period of each one exported."""
     periods = []
     for root in roots:
-        ledger, check = api.check(root, today=day, need_ledger=True)
-        if ledger is None or check.errors:
-            result.left_out.append(Left(root, f"{check.errors} error(s)"))
+        valid = api.valid_ledger(root, day)
+        if isinstance(valid, api.Refused):
+            result.left_out.append(Left(root, f"{valid.check.errors} error(s)"))
             continue
+        ledger = valid.ledger
         try:
             chosen = parse_period(period, day, ledger.config.centre.reporting_year_start_month)
         except ValueError as exc:

@@ -70,9 +70,10 @@ def choose_format(output_format: str | None, template: str, output: Path | None)
 
 def _report(root: Path, repo_root: Path, period_text: str | None, template: str, output: Path | None, profile: str,
             as_of: str | None, today: dt.date | None, fmt: str, limits: environment.RenderLimits) -> ReportResult:
-    ledger, result = api.check(root, today=today, need_ledger=True)
-    if ledger is None or result.errors:
-        return ReportResult(result, refused=True)
+    valid = api.valid_ledger(root, today)
+    if isinstance(valid, api.Refused):
+        return ReportResult(valid.check, refused=True)
+    ledger, result = valid.ledger, valid.check
     start_month = ledger.config.centre.reporting_year_start_month
     try:
         period = parse_period(period_text, today or dt.date.today(), start_month)

@@ -10,7 +10,8 @@ import typer
 
 from impactctl.cli import complete
 from impactctl.cli.app import app
-from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root
+from impactctl.cli.refusal import refuse
 from impactctl.cli.view import PROFILE_OPTION, parse_day
 
 
@@ -111,15 +112,13 @@ def case_study(
 def _run(use_case: Any, *args: Any) -> Any:
     """Call an export use case: usage and write errors exit 2; a ledger with errors exits 1, nothing written."""
     from impactctl.errors import ImpactctlError
-    from impactctl.output import text
 
     try:
         result = use_case(*args)
     except ImpactctlError as exc:
         fail(str(exc))
     if getattr(result, "refused", False):
-        typer.echo(text.render(result.check, use_color()), err=True, nl=False)
-        fail("the ledger has errors: fix them (see above) before exporting; nothing was written", EXIT_PROBLEMS)
+        refuse(result.check, "the ledger has errors: fix them (see above) before exporting; nothing was written")
     return result
 
 

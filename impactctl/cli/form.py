@@ -11,7 +11,8 @@ from typing import Any, Callable
 import typer
 
 from impactctl.cli import answers
-from impactctl.cli.common import EXIT_PROBLEMS, fail, use_color
+from impactctl.cli.common import fail
+from impactctl.cli.refusal import refuse
 
 DRY_RUN = typer.Option(False, "--dry-run", help="Print the change as a diff and write nothing.")
 NO_INPUT = typer.Option(False, "--no-input", help="Never ask; a missing field is an error (also when "
@@ -126,7 +127,6 @@ def parse_date(text: str | None, flag: str) -> dt.date | None:
 def finish(run: Callable[[], Any], dry_run: bool) -> None:
     """Run an edit, then print its diff, its refusal, or the path written; choose the exit code."""
     from impactctl.errors import ImpactctlError
-    from impactctl.output import text
     from impactctl.problems import CheckResult
 
     try:
@@ -134,10 +134,9 @@ def finish(run: Callable[[], Any], dry_run: bool) -> None:
     except ImpactctlError as exc:
         fail(str(exc))
     if result.refused:
-        report = CheckResult(ledger="", files_checked=1, problems=result.problems)
-        typer.echo(text.render(report, use_color(sys.stderr), with_summary=False), err=True, nl=False)
-        typer.echo(f"impactctl: refused: the change would make {result.path} invalid; nothing was written", err=True)
-        raise typer.Exit(EXIT_PROBLEMS)
+        refuse(CheckResult(ledger="", files_checked=1, problems=result.problems),
+               f"refused: the change would make {result.path} invalid; nothing was written",
+               summary=False, color_of=sys.stderr)
     if dry_run:
         typer.echo(result.diff, nl=False)
         typer.echo("(dry run: nothing was written)", err=True)

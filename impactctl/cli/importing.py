@@ -10,8 +10,9 @@ from typing import Optional
 import typer
 
 from impactctl.cli.app import app
-from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
 from impactctl.cli.form import DRY_RUN
+from impactctl.cli.refusal import refuse
 
 
 class Kind(str, Enum):
@@ -64,16 +65,13 @@ def import_(
 
 
 def _refuse(result) -> None:
-    from impactctl.output import text
     from impactctl.problems import CheckResult
 
-    report = CheckResult(ledger="", files_checked=len(result.changes), problems=result.problems)
-    typer.echo(text.render(report, use_color(sys.stderr), with_summary=False), err=True, nl=False)
     failing = {p.path for p in result.problems}
-    for change in result.changes:
-        if any(path.endswith("/" + change.rel) for path in failing):
-            typer.echo(f"impactctl: CSV line {change.line} would make {change.rel} invalid", err=True)
-    fail("refused: nothing was written", EXIT_PROBLEMS)
+    rows = [f"CSV line {change.line} would make {change.rel} invalid" for change in result.changes
+            if any(path.endswith("/" + change.rel) for path in failing)]
+    refuse(CheckResult(ledger="", files_checked=len(result.changes), problems=result.problems),
+           "refused: nothing was written", summary=False, notes=rows, color_of=sys.stderr)
 
 
 def _summary(result) -> str:

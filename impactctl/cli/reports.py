@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from impactctl.cli.app import app
-from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root
+from impactctl.cli.refusal import refuse
 
 
 @app.command()
@@ -40,7 +41,6 @@ def report(
     """
     from impactctl import reporting
     from impactctl.errors import ImpactctlError, TemplateFailed
-    from impactctl.output import text
 
     root = ledger_root(path, ledger)
     try:
@@ -54,8 +54,7 @@ def report(
     except ImpactctlError as exc:
         fail(str(exc))
     if result.refused:
-        typer.echo(text.render(result.check, use_color()), err=True, nl=False)
-        fail("the ledger has errors: fix them (see above) before reporting; no report was written", EXIT_PROBLEMS)
+        refuse(result.check, "the ledger has errors: fix them (see above) before reporting; no report was written")
     if result.written:
         typer.echo(f"{result.written} ({result.period_label})")
     else:

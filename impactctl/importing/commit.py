@@ -9,7 +9,7 @@ from impactctl import api
 from impactctl.authoring import read_text_exactly
 from impactctl.errors import UsageError
 from impactctl.importing.plan import FileChange
-from impactctl.problems import Problem, Severity
+from impactctl.problems import Problem
 from impactctl.source import writer
 
 
@@ -17,11 +17,7 @@ def check_changes(root: Path, changes: list[FileChange], today: dt.date | None =
     """The errors the changed files would have, found by checking them against the whole ledger with the new
     texts in place (the rules look for problems in the changed files only)."""
     overrides = {change.rel: change.after for change in changes if change.action != "unchanged"}
-    if not overrides:
-        return []
-    _, result = api.check(root, today=today, overrides=overrides, focus=set(overrides))
-    paths = {f"{result.ledger}/{rel}" for rel in overrides}
-    return [p for p in result.problems if p.path in paths and p.severity is Severity.ERROR]
+    return api.errors_in(root, overrides, today)
 
 
 def write_changes(root: Path, changes: list[FileChange]) -> None:
