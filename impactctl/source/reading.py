@@ -62,68 +62,80 @@ def read_ledger(root: Path, rules: Rules, *, today: dt.date, focus: set[str] | N
     are not parsed again, and an unchanged ledger is answered from the cache (with its ledger loaded
     only when `need_ledger`).
     """
-    cache = Cache.open(root) if use_cache else None
-    known = cache.stats if cache is not None else None
-    pool = ParsePool(root)
+    reader = _Reader(root, rules, today, Cache.open(root) if use_cache else None)
     if focus is not None:
-        tree = read_tree(root, overrides, known)
-        return _focused(root, rules, today, tree, cache, pool, frozenset(focus), overrides)
-    # With nothing cached to compare with, the record files are read by the processes that parse them.
-    defer = not overrides and (cache is None or (cache.result is None and not cache.has_entries))
-    tree = read_tree(root, overrides, known, defer=defer)
-    if cache is not None and not overrides and not tree.deferred:
-        cached = cached_result(root, cache, ledger_key(tree, today))
-        if cached is not None:
-            return _from_cache(root, today, tree, cache, pool, cached, need_ledger)
-    reading = _check(root, rules, today, tree, cache, pool)
-    if cache is not None and not overrides:
-        remember(root, cache, tree, today, reading.ledger, reading.problems, reading.records, reading.files)
-        save(cache, tree)
-    return reading
+        return reader.focused(frozenset(focus), overrides)
+    return reader.whole(overrides, need_ledger)
 
 
-def _from_cache(root: Path, today: dt.date, tree: Tree, cache: Cache, pool: ParsePool, cached: dict[str, Any],
-                need_ledger: bool) -> Reading:
-    """The rules' findings for exactly these bytes are known: a report still needs the records (from the
-    cache's per-file entries), but not the rules run again."""
-    read_some = bool(tree.raw)  # some files had to be read (too fresh to trust last time, or copied)
-    ledger = None
-    if need_ledger:
+class _Reader:
+    """One run's reading: the folder, the rules, the day, the cache (None without one) and the worker pool."""
+
+    def __init__(self, root: Path, rules: Rules, today: dt.date, cache: Cache | None) -> None:
+        self.root, self.rules, self.today, self.cache = root, rules, today, cache
+        self.pool = ParsePool(root)
+
+    def _tree(self, overrides: dict[str, str] | None, defer: bool = False) -> Tree:
+        return read_tree(self.root, overrides, self.cache.stats if self.cache is not None else None, defer=defer)
+
+    def whole(self, overrides: dict[str, str] | None, need_ledger: bool) -> Reading:
+        """The whole ledger's problems: from the cache when these very bytes were checked before; otherwise
+        checked now, and (without overrides, which are not on disk) kept for next time."""
+        cache = self.cache
+        # With nothing cached to compare with, the record files are read by the processes that parse them.
+        defer = not overrides and (cache is None or (cache.result is None and not cache.has_entries))
+        tree = self._tree(overrides, defer)
+        if cache is not None and not overrides and not tree.deferred:
+            cached = cached_result(self.root, cache, ledger_key(tree, self.today))
+            if cached is not None:
+                return self._from_cache(tree, cache, cached, need_ledger)
+        reading = self._check(tree)
+        if cache is not None and not overrides:
+            remember(self.root, cache, tree, self.today, reading.ledger, reading.problems, reading.records,
+                     reading.files)
+            save(cache, tree)
+        return reading
+
+    def focused(self, focus: frozenset[str], overrides: dict[str, str] | None) -> Reading:
+        """Problems in the focus files only. Files read afresh still go into the cache's per-file entries;
+        the whole-ledger entry is left alone, since these findings are not the whole ledger's."""
+        tree = self._tree(overrides)
+        reading = self._check(tree, focus)
+        if self.cache is not None and worth_saving_after(self.cache, overrides):
+            save(self.cache, tree)
+        return replace(reading, files=len(focus))
+
+    def _from_cache(self, tree: Tree, cache: Cache, cached: dict[str, Any], need_ledger: bool) -> Reading:
+        """The rules' findings for exactly these bytes are known: a report still needs the records (from the
+        cache's per-file entries), but not the rules run again."""
+        read_some = bool(tree.raw)  # some files had to be read (too fresh to trust last time, or copied)
+        ledger = None
+        if need_ledger:
+            from impactctl.source.loader import load_ledger
+
+            ledger = load_ledger(self.root, today=self.today, tree=tree, cache=cache, pool=self.pool)[0]
+        if read_some or cache.dirty:
+            save(cache, tree)
+        answer = Answer.CONFIG_UNUSABLE if need_ledger and ledger is None else Answer.FROM_CACHE
+        problems = [problem_from(p) for p in cached["problems"]]
+        return Reading(ledger, problems, cached["records"], cached["files"], answer)
+
+    def _check(self, tree: Tree, focus: frozenset[str] | None = None) -> Reading:
+        """Load the ledger (parsing what the cache does not hold), run the rules, locate the problems (in the
+        focus files only, when given)."""
         from impactctl.source.loader import load_ledger
+        from impactctl.source.positions import resolve
+        from impactctl.source.recordfile import gc_paused
 
-        ledger = load_ledger(root, today=today, tree=tree, cache=cache, pool=pool)[0]
-    if read_some or cache.dirty:
-        save(cache, tree)
-    answer = Answer.CONFIG_UNUSABLE if need_ledger and ledger is None else Answer.FROM_CACHE
-    return Reading(ledger, [problem_from(p) for p in cached["problems"]], cached["records"], cached["files"], answer)
-
-
-def _focused(root: Path, rules: Rules, today: dt.date, tree: Tree, cache: Cache | None, pool: ParsePool,
-             focus: frozenset[str], overrides: dict[str, str] | None) -> Reading:
-    """Problems in the focus files only. Files read afresh still go into the cache's per-file entries;
-    the whole-ledger entry is left alone, since these findings are not the whole ledger's."""
-    reading = _check(root, rules, today, tree, cache, pool, focus)
-    if cache is not None and worth_saving_after(cache, overrides):
-        save(cache, tree)
-    return replace(reading, files=len(focus))
-
-
-def _check(root: Path, rules: Rules, today: dt.date, tree: Tree, cache: Cache | None, pool: ParsePool,
-           focus: frozenset[str] | None = None) -> Reading:
-    """Load the ledger (parsing what the cache does not hold), run the rules, locate the problems (in the
-    focus files only, when given)."""
-    from impactctl.source.loader import load_ledger
-    from impactctl.source.positions import resolve
-    from impactctl.source.recordfile import gc_paused
-
-    ledger, problems = load_ledger(root, today=today, tree=tree, cache=cache, focus=focus, pool=pool)
-    records = 0
-    if ledger is not None:
-        with gc_paused():  # with a focus, the rules validate the cached records they read, as they go
-            problems += rules(ledger)
-        records = len(ledger.entries)
-    if focus is not None:
-        problems = [p for p in problems if p.path in focus]
-    files = 1 + sum(len(ids) for ids in (ledger.unreadable.values() if ledger else ())) + records
-    answer = Answer.CHECKED if ledger is not None else Answer.CONFIG_UNUSABLE
-    return Reading(ledger, resolve(root, problems, tree.raw), records, files, answer)
+        ledger, problems = load_ledger(self.root, today=self.today, tree=tree, cache=self.cache, focus=focus,
+                                       pool=self.pool)
+        records = 0
+        if ledger is not None:
+            with gc_paused():  # with a focus, the rules validate the cached records they read, as they go
+                problems += self.rules(ledger)
+            records = len(ledger.entries)
+        if focus is not None:
+            problems = [p for p in problems if p.path in focus]
+        files = 1 + sum(len(ids) for ids in (ledger.unreadable.values() if ledger else ())) + records
+        answer = Answer.CHECKED if ledger is not None else Answer.CONFIG_UNUSABLE
+        return Reading(ledger, resolve(self.root, problems, tree.raw), records, files, answer)
