@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import math
 import os
 import typing
@@ -19,6 +18,7 @@ from impactctl.problems import Problem, Severity
 from impactctl.source import attachments, fastyaml, roundtrip, splice, writer
 from impactctl.source.loader import RECORD_SUFFIX, read_yaml
 from impactctl.source.tree import inside
+from impactctl.suggest import closest, did_you_mean
 
 
 @dataclasses.dataclass
@@ -144,8 +144,8 @@ def record_path(root: Path, record_id: str) -> str:
     ids = existing_ids(root)
     if record_id in ids:
         return f"{ids[record_id]}/{record_id}{RECORD_SUFFIX}"
-    close = difflib.get_close_matches(record_id, list(ids), n=1)
-    hint = f"; did you mean `{close[0]}`?" if close else ""
+    meant = closest(record_id, ids)
+    hint = f"; {did_you_mean(meant)}" if meant else ""
     raise UsageError(f"no record has the id `{record_id}`{hint}")
 
 

@@ -1,8 +1,7 @@
 """The export use cases: validate, refuse a ledger with errors, render an export, write it atomically.
 
-Formats: `json` (the whole ledger, one file), `csv` (one file per record kind, and per part of a record that
-is a list of mappings), `researchfish` (one CSV per Researchfish section), `iati` (IATI 2.03 XML, one file),
-`parquet` (one typed Parquet file per table, for a portfolio of ledgers); and the REF case study draft (`case_study`). Nothing is written when the ledger has errors.
+The formats (json, csv, researchfish, iati, parquet) are the table in impactctl.exports.formats; the REF case
+study draft is `case_study`. Nothing is written when the ledger has errors.
 """
 
 from __future__ import annotations
@@ -10,21 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.exports import case_study as ref
-from impactctl.exports import iati, parquet, records, researchfish
+from impactctl.exports import formats
 from impactctl.report.privacy import PUBLIC, Redactor
-from impactctl.exports.tables import to_csv, to_json
-from impactctl.model.ledger import Ledger
 from impactctl.problems import CheckResult
 from impactctl.source import writer
-
-FORMATS = ("json", "csv", "researchfish", "iati", "parquet")
-FOLDER_FORMATS = ("csv", "researchfish", "parquet")
-JSON_VERSION = 1
 
 
 @dataclass
@@ -44,56 +36,24 @@ class ExportResult:
 
 def export(root: Path, format: str, output: Path | None = None, profile: str = PUBLIC,
            today: dt.date | None = None, iati_org: str | None = None) -> ExportResult:
-    """Export the validated ledger. json and iati: one file at `output` (or returned, for stdout);
-    csv and researchfish: one file per kind or section in the folder `output` (required)."""
-    if format not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-    if format in FOLDER_FORMATS and output is None:
+    """Export the validated ledger in a format of impactctl.exports.formats: one file at `output` (or
+    returned, for stdout), or for a folder format one file per table in the folder `output` (required)."""
+    chosen = formats.get(format)
+    if chosen.folder and output is None:
         raise UsageError(f"--format {format} writes several files: name a folder with --output")
-    if format == "parquet":
-        parquet.require()  # before validating: a missing extra is said at once
+    chosen.function("requires")()  # before validating: a missing extra is said at once
     valid = api.valid_ledger(root, today)
     if isinstance(valid, api.Refused):
         return ExportResult(valid.check)
     ledger, result = valid.ledger, valid.check
     redactor = Redactor(ledger, profile)
-    notes = []
-    if format == "iati" and not iati_org:
-        notes.append(f"no --iati-org given: the reporting organisation is {iati.PLACEHOLDER_ORG}; "
-                     "set your IATI organisation identifier before publishing")
-    if format == "parquet":
-        written = parquet.write(ledger, redactor, output)
-        return ExportResult(result, {p.name: p.as_posix() for p in written}, written)  # binary: paths only
-    files = _render(ledger, format, redactor, iati_org)
-    return ExportResult(result, files, _write(output, files, format in FOLDER_FORMATS), notes)
-
-
-def _render(ledger: Ledger, format: str, redactor: Redactor, iati_org: str | None) -> dict[str, str]:
-    if format == "json":
-        return {"ledger.json": to_json(whole(ledger, redactor))}
-    if format == "iati":
-        return {"iati-activities.xml": iati.activities_xml(ledger, iati_org)}
-    if format == "researchfish":
-        return researchfish.sections(ledger)
-    files = {}
-    for kind in records.KINDS:
-        columns = records.columns(kind, redactor)
-        rows = [records.flat(records.as_dict(e, redactor), columns) for e in records.sorted_entries(ledger, kind, redactor)]
-        files[f"{kind}.csv"] = to_csv(columns, rows)
-    for name, rows in records.child_rows(ledger).items():
-        files[f"{name}.csv"] = to_csv(records.CHILD_COLUMNS[name], rows)
-    return files
-
-
-def whole(ledger: Ledger, redactor: Redactor) -> dict[str, Any]:
-    """The JSON export: version, profile, the centre, its vocabularies, then every record by kind."""
-    config = ledger.config
-    data: dict[str, Any] = {"version": JSON_VERSION, "profile": redactor.profile,
-                            "centre": config.centre.model_dump(mode="json"),
-                            "vocabularies": config.vocabularies.model_dump(mode="json")}
-    for kind in records.KINDS:
-        data[kind] = [records.as_dict(e, redactor) for e in records.sorted_entries(ledger, kind, redactor)]
-    return data
+    options = formats.ExportOptions(iati_org=iati_org)
+    notes = chosen.function("notes")(options)
+    if chosen.write is not None:
+        written = chosen.function("write")(ledger, redactor, output)
+        return ExportResult(result, {p.name: p.as_posix() for p in written}, written, notes)  # binary: paths only
+    files = chosen.function("files")(ledger, redactor, options)
+    return ExportResult(result, files, _write(output, files, chosen.folder), notes)
 
 
 def _write(output: Path | None, files: dict[str, str], folder: bool) -> list[Path]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from impactctl.errors import UsageError
 from impactctl.exports import filters, links, records
 from impactctl.report.privacy import PUBLIC, Redactor
 from impactctl.problems import CheckResult
+from impactctl.suggest import closest, did_you_mean
 
 
 @dataclass
@@ -48,8 +48,8 @@ def show(root: Path, record_id: str, profile: str = PUBLIC, today: dt.date | Non
             raise UsageError(f"the record {record_id!r} ({unread[0]}/{record_id}.yaml) has errors that stop it "
                              "being read; `impactctl validate` shows where")
         known = [redactor.ref(e.record.id) for e in ledger.entries]
-        close = difflib.get_close_matches(record_id, known, n=1)
-        raise UsageError(f"no record {record_id!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        hint = did_you_mean(closest(record_id, known), quote=repr)
+        raise UsageError(f"no record {record_id!r}" + (f" ({hint})" if hint else ""))
     data = records.as_dict(entry, redactor)
     columns = records.columns(entry.kind, redactor)
     path = None if redactor.aliased(entry.record.id) else entry.path

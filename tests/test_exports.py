@@ -4,7 +4,6 @@ columns, IATI XML against the IATI 2.03 schema, REF word limits; refusal on erro
 from __future__ import annotations
 
 import csv
-import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path

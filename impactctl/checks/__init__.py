@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from typing import Any, Iterator
 
 from impactctl.checks.base import Rule, finding
@@ -31,6 +30,7 @@ from impactctl.checks.rules import (
 )
 from impactctl.model.ledger import Ledger
 from impactctl.problems import Problem, Severity
+from impactctl.suggest import closest, did_you_mean
 
 RULES: list[Rule] = [
     id_matches_file,
@@ -88,8 +88,7 @@ def _safely(rule: Rule, ledger: Ledger, options: dict[str, Any]) -> Iterator[Pro
 def _unknown_rule_settings(ledger: Ledger) -> Iterator[Problem]:
     for name, setting in ledger.config.rules.items():
         if name not in RULES_BY_ID:
-            close = difflib.get_close_matches(name, list(RULES_BY_ID), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "see `impactctl rules` for the list"
+            hint = did_you_mean(closest(name, RULES_BY_ID)) or "see `impactctl rules` for the list"
             yield finding("ledger.yaml", ("rules", name), "config-unknown-rule", f"there is no rule `{name}`",
                           hint=hint, at_key=True)
             continue

@@ -10,6 +10,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from impactctl.source.value_hints import choice_hint, date_hint
+from impactctl.suggest import did_you_mean
 
 EXIT_STOPPED = 130  # as a shell reports a command stopped by Ctrl-C
 
@@ -95,7 +96,7 @@ def choice(choices: list[str], field: str, listed: bool = True) -> Check:
         hint = choice_hint(answer, choices, field)
         meant = re.search(r"`[^`:]+: ([^`]+)`", hint)
         where = f"one of {', '.join(choices)}" if listed else f"a known {field}"
-        advice = f"; did you mean `{meant[1]}`?" if meant else ""
+        advice = f"; {did_you_mean(meant[1])}" if meant else ""
         raise Wrong(f"`{answer}` is not {where}{advice}")
 
     check.choices = choices if listed else []  # type: ignore[attr-defined]  (shown before the question)

@@ -1,18 +1,37 @@
-"""The `impactctl` Typer application and its ledger-core commands: validate, schema, rules."""
+"""The `impactctl` Typer application: its root options, and every command, registered in one list below."""
 
 from __future__ import annotations
-
-import datetime as dt
-import json
-import os
-from enum import Enum
-from pathlib import Path
-from typing import Optional
 
 import typer
 
 from impactctl import __version__
-from impactctl.cli.common import EXIT_CLEAN, EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+from impactctl.cli import authoring, challenges, core, editing, exports, find, history, importing, portfolio, reports
+
+# Command name -> the function that is the command (its options, its docstring the help), in the order
+# `impactctl --help` lists them. A new command is a function in a cli module and one line here.
+COMMANDS = (
+    ("validate", core.validate),
+    ("schema", core.schema),
+    ("rules", core.rules),
+    ("add-outcome", authoring.add_outcome),
+    ("add-activity", authoring.add_activity),
+    ("add-stakeholder", authoring.add_stakeholder),
+    ("add-evidence", authoring.add_evidence),
+    ("add-challenge", challenges.add_challenge),
+    ("respond", challenges.respond),
+    ("record", editing.record),
+    ("set-status", editing.set_status),
+    ("set", editing.set_),
+    ("init", editing.init),
+    ("export", exports.export),
+    ("case-study", exports.case_study),
+    ("show", find.show),
+    ("list", find.list_),
+    ("changes", history.changes),
+    ("import", importing.import_),
+    ("portfolio", portfolio.portfolio),
+    ("report", reports.report),
+)
 
 app = typer.Typer(
     name="impactctl",
@@ -37,109 +56,5 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """A command-line impact ledger over plain YAML files."""
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-
-
-def _default_format() -> Format:
-    return Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
-
-
-def _parse_today(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter("write the date as YYYY-MM-DD") from None
-
-
-@app.command()
-def validate(
-    path: Optional[str] = typer.Argument(None, help="The ledger folder (or its ledger.yaml).", show_default=False),
-    ledger: Optional[str] = LEDGER_OPTION,
-    format: Optional[Format] = typer.Option(None, "--format", "-f", help="text (default), json, github "
-                                            "(default under GitHub Actions), gitlab (Code Quality) or junit.",
-                                            show_default=False),
-    strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
-    today: Optional[str] = typer.Option(None, "--today", help="Judge dates as of this day (YYYY-MM-DD) "
-                                        "instead of the real today, for reproducible runs.", show_default=False),
-    errors_only: bool = typer.Option(False, "--errors-only", help="List errors only; the summary says how many "
-                                     "warnings were hidden (--strict still fails on them)."),
-) -> None:
-    """Check every file of the ledger (YAML, schema, ledger rules) and report each problem at path:line:col.
-
-    Exit 0 when clean or warnings only, 1 on errors (or warnings with --strict), 2 on usage errors.
-
-    Example: impactctl validate ledger --format json
-    """
-    from impactctl import api
-    from impactctl.output import REPORTERS
-
-    root = ledger_root(path, ledger)
-    result = api.validate(root, today=_parse_today(today))
-    if errors_only:
-        result = result.errors_only()
-    chosen = format or _default_format()
-    typer.echo(REPORTERS[chosen.value](result, chosen is Format.text and use_color()), nl=False)
-    raise typer.Exit(EXIT_PROBLEMS if result.fails(strict) else EXIT_CLEAN)
-
-
-@app.command()
-def schema(
-    kind: Optional[str] = typer.Argument(None, help="ledger, stakeholders, outcomes, activities or evidence.",
-                                         show_default=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write every schema into this folder "
-                                          "as KIND.schema.json instead of printing one.", show_default=False),
-    ledger: Optional[str] = LEDGER_OPTION,
-    vocabularies: bool = typer.Option(False, "--vocabularies", help="List the ledger's vocabulary keys as "
-                                      "allowed values (reads the ledger's ledger.yaml)."),
-) -> None:
-    """Print the JSON Schema (draft-07) of a record kind, for editors' YAML language servers.
-
-    \b
-    Example:
-      impactctl schema outcomes > outcomes.schema.json
-      impactctl schema --output .schemas --vocabularies
-    """
-    from impactctl.model.jsonschema import schema_for, schema_names
-
-    names = schema_names()
-    if output is None and kind not in names:
-        fail(f"name a schema: one of {', '.join(names)} (or use --output DIR for all of them)")
-    config = _config(ledger) if vocabularies else None
-    if output is None:
-        typer.echo(json.dumps(schema_for(kind, config), indent=2))
-        return
-    output.mkdir(parents=True, exist_ok=True)
-    for name in ([kind] if kind else names):
-        target = output / f"{name}.schema.json"
-        target.write_text(json.dumps(schema_for(name, config), indent=2) + "\n", encoding="utf-8")
-        typer.echo(target.as_posix())
-
-
-def _config(ledger: Optional[str]):
-    from impactctl.source.loader import load_config
-
-    root = ledger_root(None, ledger)
-    config, problems = load_config(root)
-    if config is None:
-        fail("ledger.yaml has problems; run `impactctl validate` first", EXIT_PROBLEMS)
-    return config
-
-
-@app.command()
-def rules() -> None:
-    """List the ledger rules with their codes and default severities; set them under `rules:` in ledger.yaml.
-
-    Example: impactctl rules
-    """
-    from impactctl.checks import RULES
-
-    for rule in RULES:
-        summary = (rule.__doc__ or "").strip().splitlines()[0].split(":", 1)[-1].strip()
-        typer.echo(f"{rule.ID:<24} {rule.SEVERITY.value:<8} {summary}")
+for _name, _command in COMMANDS:
+    app.command(_name)(_command)

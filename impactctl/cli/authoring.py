@@ -6,13 +6,11 @@ from typing import Any, List, Optional
 
 import typer
 
-from impactctl.cli import answers, complete
-from impactctl.cli.app import app
-from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
+from impactctl.cli import answers, complete, options
+from impactctl.cli.common import fail, ledger_root
 from impactctl.cli.form import DRY_RUN, MEASURES, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
 
 
-@app.command("add-outcome")
 def add_outcome(
     title: Optional[str] = typer.Option(None, "--title", help="A short name for the outcome."),
     area: Optional[str] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"), help="An impact area key from ledger.yaml."),
@@ -34,7 +32,7 @@ def add_outcome(
     target: Optional[str] = typer.Option(None, "--target", help="The value to reach."),
     target_date: Optional[str] = typer.Option(None, "--target-date", help="Date of the target (default: --due)."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:
@@ -95,7 +93,6 @@ def _indicator_id(name: str | None) -> str | None:
     return made
 
 
-@app.command("add-activity")
 def add_activity(
     title: Optional[str] = typer.Option(None, "--title", help="What was done."),
     type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("activity_types"), help="An activity type key from ledger.yaml."),
@@ -113,7 +110,7 @@ def add_activity(
     currency: str = typer.Option("GBP", "--currency", help="ISO 4217 currency of --cost."),
     country: Optional[List[str]] = typer.Option(None, "--country", help="An ISO 3166 country code; repeat for more."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:
@@ -143,7 +140,6 @@ def add_activity(
     finish(lambda: add_record(root, "activities", fields, dry_run), dry_run)
 
 
-@app.command("add-stakeholder")
 def add_stakeholder(
     name: Optional[str] = typer.Option(None, "--name", help="The person's, group's or organisation's name."),
     type: Optional[str] = typer.Option(None, "--type", help="organisation, group or person."),
@@ -156,7 +152,7 @@ def add_stakeholder(
     email: Optional[str] = typer.Option(None, "--email", help="Contact e-mail (private: never published)."),
     phone: Optional[str] = typer.Option(None, "--phone", help="Contact phone (private: never published)."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the name)."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:
@@ -183,7 +179,6 @@ def add_stakeholder(
     finish(lambda: add_record(root, "stakeholders", fields, dry_run), dry_run)
 
 
-@app.command("add-evidence")
 def add_evidence(
     title: Optional[str] = typer.Option(None, "--title", help="What the evidence is."),
     type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("evidence_types"), help="An evidence type key from ledger.yaml."),
@@ -198,7 +193,7 @@ def add_evidence(
     corroborator: Optional[str] = typer.Option(None, "--corroborator", autocompletion=complete.ids("stakeholders"), help="A stakeholder id who can confirm it."),
     note: Optional[str] = typer.Option(None, "--note", help="A note."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:

@@ -6,9 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from impactctl.cli import answers, complete
-from impactctl.cli.app import app
-from impactctl.cli.common import LEDGER_OPTION, ledger_root
+from impactctl.cli import answers, complete, options
+from impactctl.cli.common import ledger_root
 from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, today
 
 # The model's words (impactctl.model.records.ChallengeStatus), repeated so that starting the CLI does not import pydantic.
@@ -16,7 +15,6 @@ CHALLENGE_STATUSES = ["open", "in-progress", "answered", "declined"]
 RESPONSE_STATUSES = ["answered", "declined", "in-progress"]
 
 
-@app.command("add-challenge")
 def add_challenge(
     text: Optional[str] = typer.Option(None, "--text", help="What the advisory group raised, in a sentence or two."),
     raised_by: Optional[str] = typer.Option(None, "--raised-by", autocompletion=complete.stakeholders_or_groups(), help="The member's stakeholder id, or a stakeholder-group key when the group spoke as one."),
@@ -28,7 +26,7 @@ def add_challenge(
     owner: Optional[str] = typer.Option(None, "--owner", help="Who in the centre owns the answer."),
     due: Optional[str] = typer.Option(None, "--due", help="When an answer is due (YYYY-MM-DD)."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the text)."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:
@@ -62,14 +60,13 @@ def add_challenge(
     finish(lambda: add_record(root, "challenges", fields, dry_run, today()), dry_run)
 
 
-@app.command("respond")
 def respond(
     challenge_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("challenges"), help="The challenge."),
     text: Optional[str] = typer.Option(None, "--text", help="The centre's answer, or its reason for declining."),
     status: str = typer.Option("answered", "--status", autocompletion=complete.choices(*RESPONSE_STATUSES), help="answered, declined or in-progress."),
     date: Optional[str] = typer.Option(None, "--date", help="When the centre responded, YYYY-MM-DD (default today)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence of what was done; repeat for more."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:

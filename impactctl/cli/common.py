@@ -11,11 +11,6 @@ import typer
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
-LEDGER_OPTION = typer.Option(None, "--ledger", "-L", help="The ledger folder (default: $IMPACTCTL_LEDGER, "
-                             "else the nearest folder at or above here with ledger.yaml, else ./ledger).",
-                             show_default=False)
-
-
 def ledger_root(path: Optional[str], option: Optional[str]) -> Path:
     """The ledger folder from the PATH argument or --ledger, or exit 2 saying where we looked."""
     from impactctl import api

@@ -7,13 +7,11 @@ from typing import List, Optional
 
 import typer
 
-from impactctl.cli import answers, complete
-from impactctl.cli.app import app
-from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
+from impactctl.cli import answers, complete, options
+from impactctl.cli.common import fail, ledger_root
 from impactctl.cli.form import DRY_RUN, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
 
 
-@app.command()
 def record(
     outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome measured."),
     value: Optional[str] = typer.Option(None, "--value", help="The measured value (a number, or words for a qualitative indicator)."),
@@ -21,7 +19,7 @@ def record(
     indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence id the figure comes from; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:
@@ -49,13 +47,12 @@ def record(
                                       dry_run), dry_run)
 
 
-@app.command("set-status")
 def set_status(
     outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome."),
     status: Optional[str] = typer.Argument(None, autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
     date: Optional[str] = typer.Option(None, "--date", help="When the status changed, YYYY-MM-DD (default today); past reports are judged by it."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
 ) -> None:
@@ -81,12 +78,11 @@ def set_status(
     finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run, today(), when), dry_run)
 
 
-@app.command("set")
 def set_(
     record_id: str = typer.Argument(..., autocompletion=complete.ids(), help="The record's id."),
     field: str = typer.Argument(..., help="The field; a dotted path reaches inside (reach.count, indicators.0.unit)."),
     value: str = typer.Argument(..., help="The new value; `a,b` for a list field; empty removes the field."),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
 ) -> None:
     """Set one field of any record, keeping every other byte of the file.
@@ -99,7 +95,6 @@ def set_(
     finish(lambda: authoring.set_field(root, record_id, field, value, dry_run), dry_run)
 
 
-@app.command()
 def init(
     path: Path = typer.Argument(Path("ledger"), help="Where to create the ledger."),
     name: Optional[str] = typer.Option(None, "--name", help="The centre's name (default: asked, or the folder's name)."),

@@ -1,48 +1,38 @@
-"""The export commands: `export` (json, csv, researchfish, iati) and `case-study` (a REF impact case study draft)."""
+"""The export commands: `export` (the formats of impactctl.exports.formats) and `case-study` (a REF impact case
+study draft)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Any, List, Optional
 
 import typer
 
-from impactctl.cli import complete
-from impactctl.cli.app import app
-from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root
+from impactctl.cli import complete, options
+from impactctl.cli.common import EXIT_PROBLEMS, fail, ledger_root
 from impactctl.cli.refusal import refuse
-from impactctl.cli.view import PROFILE_OPTION, parse_day
+from impactctl.exports import formats
+
+# --format's choices and help, and --output's help, come from the table of formats.
+ExportFormat = Enum("ExportFormat", {name: name for name in formats.NAMES}, type=str)
+FORMAT_HELP = formats.listed([f"{f.name} ({f.help})" for f in formats.FORMATS]) + "."
+OUTPUT_HELP = (f"The file ({', '.join(f.name for f in formats.FORMATS if not f.folder)}; default: standard output) "
+               f"or folder ({', '.join(f.name for f in formats.FORMATS if f.folder)}; required) to write, atomically.")
 
 
-class ExportFormat(str, Enum):
-    json = "json"
-    csv = "csv"
-    researchfish = "researchfish"
-    iati = "iati"
-    parquet = "parquet"
-
-
-TODAY_OPTION = typer.Option(None, "--today", help="Take this day (YYYY-MM-DD) as today.", show_default=False)
-
-
-@app.command()
 def export(
     path: Optional[str] = typer.Argument(None, help="The ledger folder.", show_default=False),
-    format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json (the whole ledger), csv "
-                                        "(one file per record kind), researchfish (one CSV per section), iati "
-                                        "(IATI 2.03 results XML) or parquet (one typed file per table, for "
-                                        "`impactctl portfolio`; needs impactctl[portfolio])."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The file (json, iati; default: standard "
-                                          "output) or folder (csv, researchfish, parquet; required) to write, atomically.",
-                                          show_default=False),
-    profile: str = PROFILE_OPTION,
+    format: ExportFormat = options.format(ExportFormat[formats.NAMES[0]], FORMAT_HELP),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=OUTPUT_HELP, show_default=False),
+    profile: str = options.profile(),
     iati_org: Optional[str] = typer.Option(None, "--iati-org", help="Your organisation's IATI identifier "
                                            "(e.g. GB-EDU-123456), for iati.", show_default=False),
-    today: Optional[str] = TODAY_OPTION,
-    ledger: Optional[str] = LEDGER_OPTION,
+    today: Optional[dt.date] = options.today(),
+    ledger: Optional[str] = options.LEDGER,
 ) -> None:
-    """Export the validated ledger for other systems: JSON, CSV, Researchfish sections, IATI results or Parquet.
+    """Export the validated ledger for other systems: {titles}.
 
     Exits 1 and writes nothing when the ledger has errors. The public profile (the default) never exports
     contacts or the names of persons who have not agreed to be named.
@@ -52,7 +42,7 @@ def export(
     from impactctl import exporting
 
     root = ledger_root(path, ledger)
-    result = _run(exporting.export, root, format.value, output, profile, parse_day(today), iati_org)
+    result = _run(exporting.export, root, format.value, output, profile, today, iati_org)
     for note in result.notes:
         typer.echo(f"impactctl: note: {note}", err=True)
     if result.written:
@@ -61,7 +51,9 @@ def export(
         typer.echo(next(iter(result.files.values())), nl=False)
 
 
-@app.command("case-study")
+export.__doc__ = (export.__doc__ or "").format(titles=formats.listed([f.title for f in formats.FORMATS]))
+
+
 def case_study(
     outcome_ids: Optional[List[str]] = typer.Argument(None, metavar="OUTCOME_ID...", show_default=False,
                                                       autocompletion=complete.ids("outcomes"),
@@ -70,9 +62,9 @@ def case_study(
                                           "(atomically) instead of standard output.", show_default=False),
     check: Optional[Path] = typer.Option(None, "--check", help="Check an edited case study file against "
                                          "REF's limits instead of drafting one.", show_default=False),
-    profile: str = PROFILE_OPTION,
-    today: Optional[str] = TODAY_OPTION,
-    ledger: Optional[str] = LEDGER_OPTION,
+    profile: str = options.profile(),
+    today: Optional[dt.date] = options.today(),
+    ledger: Optional[str] = options.LEDGER,
 ) -> None:
     """Draft a REF impact case study (summary, underpinning research, references, details of the impact,
     corroborating sources) in Markdown from the outcomes' records, and check each section against REF's
@@ -97,7 +89,7 @@ def case_study(
         raise typer.Exit(0 if all(c.ok for c in counts) else EXIT_PROBLEMS)
     if not outcome_ids:
         fail("name the outcomes the case study is about (see `impactctl list outcomes`)")
-    result = _run(exporting.case_study, ledger_root(None, ledger), outcome_ids, output, profile, parse_day(today))
+    result = _run(exporting.case_study, ledger_root(None, ledger), outcome_ids, output, profile, today)
     if result.written:
         typer.echo(str(result.written[0]))
     else:

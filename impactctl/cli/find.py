@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Any, List, Optional
 
 import typer
 
-from impactctl.cli import complete
-from impactctl.cli.app import app
-from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
-from impactctl.cli.view import PROFILE_OPTION, TODAY_OPTION, list_table, parse_day, render, show_text
+from impactctl.cli import complete, options
+from impactctl.cli.common import EXIT_PROBLEMS, fail, ledger_root, use_color
+from impactctl.cli.view import list_table, render, show_text
+
+TODAY_HELP = "Take this day (YYYY-MM-DD) as today (for --overdue)."
 
 
 class ListFormat(str, Enum):
@@ -24,14 +26,13 @@ class ShowFormat(str, Enum):
     json = "json"
 
 
-@app.command()
 def show(
     record_id: str = typer.Argument(..., metavar="ID", autocompletion=complete.ids(), show_default=False,
                                     help="The id of any record: outcome, activity, stakeholder, evidence or challenge."),
-    format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text or json."),
-    profile: str = PROFILE_OPTION,
-    today: Optional[str] = TODAY_OPTION,
-    ledger: Optional[str] = LEDGER_OPTION,
+    format: ShowFormat = options.format(ShowFormat.text, "text or json."),
+    profile: str = options.profile(),
+    today: Optional[dt.date] = options.today(TODAY_HELP),
+    ledger: Optional[str] = options.LEDGER,
 ) -> None:
     """Show one record: its fields, and its links both ways — what it points at (an outcome's stakeholders
     and evidence) and which records point at it (the activities and evidence that cite an outcome).
@@ -41,7 +42,7 @@ def show(
     from impactctl import finding
     from impactctl.exports.tables import to_json
 
-    found = _run(finding.show, ledger_root(None, ledger), record_id, profile=profile, today=parse_day(today))
+    found = _run(finding.show, ledger_root(None, ledger), record_id, profile=profile, today=today)
     if format is ShowFormat.json:
         record = found.records[0]
         typer.echo(to_json({"kind": found.kind, "id": record["id"], "path": found.path, "record": record,
@@ -50,7 +51,6 @@ def show(
     typer.echo(render(lambda console: show_text(console, found)), nl=False)
 
 
-@app.command("list")
 def list_(
     kind: str = typer.Argument(..., metavar="KIND", autocompletion=complete.choices("outcomes", "activities",
                                "stakeholders", "evidence", "challenges"), show_default=False,
@@ -67,10 +67,10 @@ def list_(
     owner: Optional[List[str]] = typer.Option(None, "--owner", help="Outcomes whose owner (activities whose lead) "
                                               "contains this text, ignoring case."),
     overdue: bool = typer.Option(False, "--overdue", help="Outcomes past their due date and still planned or active; challenges past theirs and unanswered."),
-    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, json or csv."),
-    profile: str = PROFILE_OPTION,
-    today: Optional[str] = TODAY_OPTION,
-    ledger: Optional[str] = LEDGER_OPTION,
+    format: ListFormat = options.format(ListFormat.table, "table, json or csv."),
+    profile: str = options.profile(),
+    today: Optional[dt.date] = options.today(TODAY_HELP),
+    ledger: Optional[str] = options.LEDGER,
 ) -> None:
     """List the records of a kind, filtered: a table at the terminal, or json / csv with the field names of
     the ledger format (README, "list").
@@ -85,7 +85,7 @@ def list_(
 
     chosen = Filters(area=tuple(area or ()), domain=tuple(domain or ()), group=tuple(group or ()),
                      status=tuple(status or ()), owner=tuple(owner or ()), overdue=overdue)
-    found = _run(finding.list_records, ledger_root(None, ledger), kind, chosen, profile=profile, today=parse_day(today))
+    found = _run(finding.list_records, ledger_root(None, ledger), kind, chosen, profile=profile, today=today)
     if format is ListFormat.json:
         typer.echo(to_json(found.records), nl=False)
     elif format is ListFormat.csv:

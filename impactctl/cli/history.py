@@ -10,8 +10,8 @@ from typing import Optional
 
 import typer
 
-from impactctl.cli.app import app
-from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
+from impactctl.cli import options
+from impactctl.cli.common import fail, ledger_root
 
 
 class ChangesFormat(str, Enum):
@@ -19,7 +19,6 @@ class ChangesFormat(str, Enum):
     json = "json"
 
 
-@app.command()
 def changes(
     rev_range: Optional[str] = typer.Argument(None, metavar="[REV1..REV2]", show_default=False,
                                               help="Two revisions (commits, tags, branches); `REV1..` or a "
@@ -27,10 +26,9 @@ def changes(
     period: Optional[str] = typer.Option(None, "--period", "-p", show_default=False,
                                          help="A reporting period: 2026-Q3, 2026, or 2026-04-01..2026-09-30 "
                                               "(default: the last complete quarter)."),
-    ledger: Optional[str] = LEDGER_OPTION,
-    format: ChangesFormat = typer.Option(ChangesFormat.text, "--format", "-f", help="text or json."),
-    today: Optional[str] = typer.Option(None, "--today", show_default=False,
-                                        help="Count 'the last complete quarter' from this day (YYYY-MM-DD)."),
+    ledger: Optional[str] = options.LEDGER,
+    format: ChangesFormat = options.format(ChangesFormat.text, "text or json."),
+    today: Optional[dt.date] = options.today("Count 'the last complete quarter' from this day (YYYY-MM-DD)."),
 ) -> None:
     """List the records added, changed and removed between two revisions or in a reporting period, with
     their authors and field-level changes (status, measurements, targets, list items).
@@ -75,18 +73,14 @@ def _split_range(text: str) -> tuple[str, str]:
     return left, right or "HEAD"
 
 
-def _period(root: Path, text: Optional[str], today: Optional[str]):
+def _period(root: Path, text: Optional[str], today: Optional[dt.date]):
     from impactctl.model.periods import parse_period
     from impactctl.source.loader import load_config
 
     config, _ = load_config(root)
     start_month = config.centre.reporting_year_start_month if config else 1
     try:
-        day = dt.date.fromisoformat(today) if today else dt.date.today()
-    except ValueError:
-        fail(f"--today {today!r} is not a date; write YYYY-MM-DD")
-    try:
-        return parse_period(text, day, start_month)
+        return parse_period(text, today or dt.date.today(), start_month)
     except ValueError as exc:
         fail(f"--period: {exc}")
 

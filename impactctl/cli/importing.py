@@ -9,8 +9,8 @@ from typing import Optional
 
 import typer
 
-from impactctl.cli.app import app
-from impactctl.cli.common import LEDGER_OPTION, fail, ledger_root
+from impactctl.cli import options
+from impactctl.cli.common import fail, ledger_root
 from impactctl.cli.form import DRY_RUN
 from impactctl.cli.refusal import refuse
 
@@ -23,13 +23,12 @@ class Kind(str, Enum):
     challenges = "challenges"
 
 
-@app.command("import")
 def import_(
     csv_file: Path = typer.Argument(..., help="The CSV file: a header row naming fields, then one row per record.",
                                     show_default=False),
     kind: Kind = typer.Option(..., "--kind", "-k", help="What each row is: outcomes, activities, stakeholders, "
                               "evidence or challenges.", show_default=False),
-    ledger: Optional[str] = LEDGER_OPTION,
+    ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
 ) -> None:
     """Add or update one record per CSV row; importing the same file again changes nothing.

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from impactctl.cli.app import app
+from impactctl.cli import options
 from impactctl.cli.common import EXIT_PROBLEMS, fail
-from impactctl.cli.exports import TODAY_OPTION
-from impactctl.cli.view import PROFILE_OPTION, parse_day
 
 
-@app.command()
 def portfolio(
     ledgers: List[Path] = typer.Argument(..., metavar="LEDGER_DIR...", help="The ledger folders.", show_default=False),
     period: Optional[str] = typer.Option(None, "--period", "-p", help="2026-Q3, 2026, or 2026-04-01..2026-09-30 "
                                          "(default: each ledger's last complete quarter)."),
-    output_format: str = typer.Option("markdown", "--format", "-f", help="markdown or html."),
+    output_format: str = options.format("markdown", "markdown or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically).",
                                           show_default=False),
-    profile: str = PROFILE_OPTION,
-    today: Optional[str] = TODAY_OPTION,
+    profile: str = options.profile(),
+    today: Optional[dt.date] = options.today(),
 ) -> None:
     """Report on many centres' ledgers at once: headline figures by centre, indicator status, outcomes behind
     or overdue, coverage of groups × domains and reach by group, computed by DuckDB over each ledger's
@@ -39,7 +37,7 @@ def portfolio(
     from impactctl.errors import ImpactctlError
 
     try:
-        result = use_case.portfolio(ledgers, period, output_format, output, profile, parse_day(today))
+        result = use_case.portfolio(ledgers, period, output_format, output, profile, today)
     except ImpactctlError as exc:
         fail(str(exc))
     for left in result.left_out:

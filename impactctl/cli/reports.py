@@ -8,26 +8,25 @@ from typing import Optional
 
 import typer
 
-from impactctl.cli.app import app
-from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root
+from impactctl.cli import options
+from impactctl.cli.common import EXIT_PROBLEMS, fail, ledger_root
 from impactctl.cli.refusal import refuse
 
 
-@app.command()
 def report(
     path: Optional[str] = typer.Argument(None, help="The ledger folder.", show_default=False),
     period: Optional[str] = typer.Option(None, "--period", "-p", help="2026-Q3, 2026, or 2026-04-01..2026-09-30 "
                                          "(default: the last complete quarter of the reporting year)."),
     template: str = typer.Option("quarterly", "--template", "-t", help="A template name (the ledger's templates/ "
                                  "first, then the built-ins) or a path to a .md.j2 or .html.j2 file."),
-    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="markdown or html (default: html when "
-                                                "--output ends in .html or the template is .html.j2, else markdown).",
-                                                show_default=False),
+    output_format: Optional[str] = options.format(None, "markdown or html (default: html when --output ends in "
+                                                  ".html or the template is .html.j2, else markdown).",
+                                                  show_default=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
-    profile: str = typer.Option("public", "--profile", help="public (no personal data) or internal."),
+    profile: str = options.profile("public (no personal data) or internal."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Render the ledger as it was at this git revision."),
-    today: Optional[str] = typer.Option(None, "--today", help="Take this day (YYYY-MM-DD) as today.", show_default=False),
-    ledger: Optional[str] = LEDGER_OPTION,
+    today: Optional[dt.date] = options.today(),
+    ledger: Optional[str] = options.LEDGER,
 ) -> None:
     """Render the quarterly impact report of the ledger: GitHub/GitLab Markdown, or one self-contained HTML file.
 
@@ -44,11 +43,7 @@ def report(
 
     root = ledger_root(path, ledger)
     try:
-        day = dt.date.fromisoformat(today) if today else None
-    except ValueError:
-        fail("--today: write the date as YYYY-MM-DD")
-    try:
-        result = reporting.report(root, period, template, output, profile, as_of, day, output_format)
+        result = reporting.report(root, period, template, output, profile, as_of, today, output_format)
     except TemplateFailed as exc:
         fail(f"{exc}; no report was written", EXIT_PROBLEMS)
     except ImpactctlError as exc:

@@ -1,30 +1,13 @@
-"""How records look at a terminal (rich tables, wrapped, colour only where use_color allows), and the options
-the find and export commands share."""
+"""How records look at a terminal: rich tables, wrapped, colour only where use_color allows."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import shutil
-from typing import Any, Optional
+from typing import Any
 
-import typer
+from impactctl.cli.common import use_color
 
-from impactctl.cli import complete
-from impactctl.cli.common import fail, use_color
-
-PROFILE_OPTION = typer.Option("public", "--profile", autocompletion=complete.choices("public", "internal"),
-                              help="public (no contacts; persons who have not agreed to be named are not named) "
-                                   "or internal.")
-TODAY_OPTION = typer.Option(None, "--today", help="Take this day (YYYY-MM-DD) as today (for --overdue).",
-                            show_default=False)
-
-
-def parse_day(text: Optional[str]) -> Optional[dt.date]:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        fail("--today: write the date as YYYY-MM-DD")
 
 def render(draw: Any) -> str:
     from rich.console import Console

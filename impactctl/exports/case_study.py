@@ -16,6 +16,7 @@ from impactctl.errors import UsageError
 from impactctl.exports import narrative
 from impactctl.report.privacy import Redactor
 from impactctl.model.ledger import Entry, Ledger
+from impactctl.suggest import closest, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,8 @@ def _outcomes(ledger: Ledger, outcome_ids: list[str]) -> list[Entry]:
 
 
 def _close(word: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(closest(word, choices), quote=repr)
+    return f" ({hint})" if hint else ""
 
 
 _HEADING = re.compile(r"^##\s+(\d)\.\s.*$", re.MULTILINE)

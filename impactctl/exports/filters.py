@@ -8,13 +8,13 @@ Several values of one filter match any of them; different filters must all match
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from typing import get_args
 
 from impactctl.errors import UsageError
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.model.records import ChallengeStatus, OutcomeStatus
+from impactctl.suggest import closest, did_you_mean
 
 # Which filters a kind supports.
 APPLIES: dict[str, frozenset[str]] = {
@@ -63,8 +63,8 @@ def _known(filters: Filters, ledger: Ledger, kind: str) -> None:
     for name, allowed in choices.items():
         for value in getattr(filters, name):
             if value not in allowed:
-                close = difflib.get_close_matches(value, allowed, n=1)
-                hint = f"did you mean {close[0]!r}? " if close else ""
+                hint = did_you_mean(closest(value, allowed), quote=repr)
+                hint += " " if hint else ""
                 raise UsageError(f"--{name} {value!r} is not known; {hint}choose from {', '.join(allowed)}")
 
 

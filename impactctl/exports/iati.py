@@ -12,9 +12,11 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from typing import Any, Optional
 
+from impactctl.exports.formats import ExportOptions
 from impactctl.model.ledger import Ledger
 from impactctl.model.periods import year_period
 from impactctl.model.records import Indicator, Outcome
+from impactctl.report.privacy import Redactor
 
 VERSION = "2.03"
 PLACEHOLDER_ORG = "XX-UNSET"
@@ -23,6 +25,19 @@ ROLE_FUNDING, ROLE_IMPLEMENTING = "1", "4"  # OrganisationRole
 RESULT_OUTCOME = "2"  # ResultType
 MEASURE = {"count": "1", "currency": "1", "percent": "2", "qualitative": "5"}  # IndicatorMeasure
 DOCUMENT_RESULTS = "A08"  # DocumentCategory: results, outcomes and outputs
+FILE = "iati-activities.xml"
+
+
+def files(ledger: Ledger, redactor: Redactor, options: ExportOptions) -> dict[str, str]:
+    return {FILE: activities_xml(ledger, options.iati_org)}
+
+
+def notes(options: ExportOptions) -> list[str]:
+    """Without --iati-org the file names a placeholder organisation, to be replaced before publishing."""
+    if options.iati_org:
+        return []
+    return [f"no --iati-org given: the reporting organisation is {PLACEHOLDER_ORG}; "
+            "set your IATI organisation identifier before publishing"]
 
 
 def activities_xml(ledger: Ledger, org_ref: Optional[str] = None) -> str:

@@ -13,8 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from impactctl.checks.refs import evidence_for
+from impactctl.exports.formats import ExportOptions
 from impactctl.exports.tables import to_csv
 from impactctl.model.ledger import Entry, Ledger
+from impactctl.report.privacy import Redactor
 
 ENGAGEMENT_FILE, INFLUENCE_FILE = "engagement-activities.csv", "influence-on-policy.csv"
 ENGAGEMENT_COLUMNS = ("Title", "Form of engagement activity", "Part of an official scheme?", "Geographical reach",
@@ -30,6 +32,11 @@ _POLICY_REACH = {"local": "Local/Municipal/Regional", "regional": "Local/Municip
 _BREADTH = ("local", "regional", "national", "international")
 _POLICY_TYPES = {"policy-document": "Citation in other policy documents",
                  "citation": "Citation in other policy documents"}
+
+
+def files(ledger: Ledger, redactor: Redactor, options: ExportOptions) -> dict[str, str]:
+    """One CSV per Researchfish section (the profile does not change them)."""
+    return sections(ledger)
 
 
 def sections(ledger: Ledger) -> dict[str, str]:

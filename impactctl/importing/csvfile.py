@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import difflib
 import io
 import typing
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 from impactctl.errors import UsageError
 from impactctl.importing.columns import LIST_SEPARATOR, cell_value, columns
+from impactctl.suggest import closest, did_you_mean
 
 
 @dataclasses.dataclass
@@ -51,8 +51,8 @@ def _header(csv_path: Path, names: list[str], kind: str) -> list[str]:
     known = columns(kind)
     for index, name in enumerate(names):
         if name and name not in known:
-            close = difflib.get_close_matches(name, list(known), n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else f"; {kind} columns: {', '.join(known)}"
+            meant = closest(name, known)
+            hint = f"; {did_you_mean(meant)}" if meant else f"; {kind} columns: {', '.join(known)}"
             if LIST_SEPARATOR in name and "," not in name:
                 hint = "; the file seems to separate cells with `;`: save it as CSV with commas"
             raise UsageError(f"{csv_path}: unknown column `{name}` (column {index + 1}){hint}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, TypeVar
 
@@ -14,6 +13,7 @@ from impactctl.problems import Problem
 from impactctl.source.limits import MAX_PROBLEMS_PER_FILE
 from impactctl.source import value_hints
 from impactctl.source.locate import Locator
+from impactctl.suggest import closest, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -131,10 +131,7 @@ def _did_you_mean(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     known = keys_at(model, loc[:-1])
     if not known:
         return "remove this key"
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean `{close[0]}`?"
-    return "allowed keys here: " + ", ".join(known)
+    return did_you_mean(closest(str(loc[-1]), known)) or "allowed keys here: " + ", ".join(known)
 
 
 def _pattern_hint(loc: tuple[Any, ...], pattern: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import Any
+
+from impactctl.suggest import closest, did_you_mean
 
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
@@ -63,9 +64,9 @@ def choice_hint(value: Any, choices: list[str], field: str) -> str:
     meant = _STATUS_WORDS.get(text) if name == "status" else None
     if meant in choices:
         return f"write `{name}: {meant}`"
-    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
+    close = closest(text, choices)
     if close:
-        return f"did you mean `{close[0]}`? write `{name}: {close[0]}`"
+        return f"{did_you_mean(close)} write `{name}: {close}`"
     return "use one of the listed values exactly as written"
 
 

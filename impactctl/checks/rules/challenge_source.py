@@ -10,12 +10,12 @@ Fails:   raised_by: adv-amira-hadad    meeting: line-manager-training      (type
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterator
 
 from impactctl.checks.base import finding
 from impactctl.model.ledger import Ledger
 from impactctl.problems import Problem, Severity
+from impactctl.suggest import closest, did_you_mean
 
 ID = "challenge-source"
 SEVERITY = Severity.ERROR
@@ -40,7 +40,4 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
 
 
 def _hint(wrong: str, stakeholders: set[str], groups: list[str]) -> str:
-    close = difflib.get_close_matches(wrong, sorted(stakeholders | set(groups)), n=1)
-    if close:
-        return f"did you mean `{close[0]}`?"
-    return f"name the member who raised it, or one of the groups: {', '.join(groups)}"
+    return did_you_mean(closest(wrong, stakeholders | set(groups))) or f"name the member who raised it, or one of the groups: {', '.join(groups)}"

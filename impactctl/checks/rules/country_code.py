@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from impactctl.checks.base import finding
 from impactctl.model.ledger import Ledger
 from impactctl.problems import Problem, Severity
+from impactctl.suggest import did_you_mean
 
 ID = "country-code"
 SEVERITY = Severity.ERROR
@@ -35,6 +36,5 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
     for entry in ledger.checked("activities"):
         for index, code in enumerate(entry.record.countries):
             if code not in CODES:
-                meant = _COMMON_MISTAKES.get(code)
-                hint = f"did you mean `{meant}`?" if meant else "use the two-letter ISO 3166-1 code, e.g. GB, ZA, US"
+                hint = did_you_mean(_COMMON_MISTAKES.get(code)) or "use the two-letter ISO 3166-1 code, e.g. GB, ZA, US"
                 yield finding(entry.path, ("countries", index), ID, f"`{code}` is not an ISO 3166-1 country code", hint=hint)

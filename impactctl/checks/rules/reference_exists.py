@@ -6,7 +6,6 @@ Fails:  activities/x.yaml `outcomes: [parent-aware]`  (hint: did you mean `paren
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections import defaultdict
 from typing import Any, Iterator
@@ -16,6 +15,7 @@ from impactctl.checks.refs import references
 from impactctl.model.ledger import Ledger
 from impactctl.model.records import SINGULAR
 from impactctl.problems import Problem, Severity
+from impactctl.suggest import closest, did_you_mean
 
 ID = "reference-exists"
 SEVERITY = Severity.ERROR
@@ -38,7 +38,7 @@ def check(ledger: Ledger, options: dict[str, Any]) -> Iterator[Problem]:
 def _hint(target: str, kind: str, known: dict[str, set[str]], suggester: _Suggester) -> str:
     close = suggester.closest(target)
     if close:
-        return f"did you mean `{close}`?"
+        return did_you_mean(close)
     elsewhere = [k for k, ids in known.items() if target in ids]
     if elsewhere:
         return f"`{target}` is a{'n' if elsewhere[0][0] in 'aeiou' else ''} {SINGULAR[elsewhere[0]]}, not a{'n' if kind[0] in 'aeiou' else ''} {SINGULAR[kind]}"
@@ -61,5 +61,4 @@ class _Suggester:
 
     def _closest(self, target: str) -> str | None:
         shortlist = {*self.by_end.get(("<", target[:self.END]), ()), *self.by_end.get((">", target[-self.END:]), ())}
-        close = difflib.get_close_matches(target, sorted(shortlist), n=1, cutoff=0.6)
-        return close[0] if close else None
+        return closest(target, shortlist)

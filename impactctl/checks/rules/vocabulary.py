@@ -6,12 +6,12 @@ Fails:                                   area: workplace   (hint lists the allow
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterator
 
 from impactctl.checks.base import finding
 from impactctl.model.ledger import Entry, Ledger
 from impactctl.problems import Problem, Severity
+from impactctl.suggest import closest, did_you_mean
 
 ID = "vocabulary"
 SEVERITY = Severity.ERROR
@@ -43,7 +43,6 @@ def _check_field(entry: Entry, field: str, name: str, allowed: dict[str, str]) -
     values = [((field,), value)] if isinstance(value, str) else [((field, i), v) for i, v in enumerate(value)]
     for loc, key in values:
         if key not in allowed:
-            close = difflib.get_close_matches(key, list(allowed), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(allowed)
+            hint = did_you_mean(closest(key, allowed)) or "use one of: " + ", ".join(allowed)
             yield finding(entry.path, loc, ID, f"`{key}` is not in the {name.replace('_', ' ')} vocabulary of ledger.yaml",
                           hint=hint + f" (or add `{key}` under vocabularies.{name} in ledger.yaml)")

@@ -1,0 +1,46 @@
+"""The options many commands share (--ledger, --today, --profile, --format), declared and parsed here once.
+
+Their help may differ per command (what "today" changes, what a profile hides), so --today, --profile and
+--format are factories; --today is parsed by the one date parser of the command line (answers.date), so a
+bad date is refused before the command runs, with the same words everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import typer
+
+from impactctl.cli import answers, complete
+
+LEDGER = typer.Option(None, "--ledger", "-L", help="The ledger folder (default: $IMPACTCTL_LEDGER, "
+                      "else the nearest folder at or above here with ledger.yaml, else ./ledger).",
+                      show_default=False)
+
+PROFILES = ("public", "internal")
+PROFILE_HELP = "public (no contacts; persons who have not agreed to be named are not named) or internal."
+
+
+def parse_day(text: str) -> dt.date:
+    """A --today value: YYYY-MM-DD, or a usage error (exit 2) saying how to write it."""
+    try:
+        return answers.date(text)
+    except answers.Wrong as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def today(help: str = "Take this day (YYYY-MM-DD) as today.") -> Any:
+    """--today DAY, parsed into a date (None when not given)."""
+    # metavar: as every text option shows it (and --today always has); a parser would show its own name.
+    return typer.Option(None, "--today", help=help, show_default=False, parser=parse_day, metavar="<str>")
+
+
+def profile(help: str = PROFILE_HELP) -> Any:
+    """--profile public|internal: what personal data the output may show."""
+    return typer.Option("public", "--profile", autocompletion=complete.choices(*PROFILES), help=help)
+
+
+def format(default: Any, help: str, **settings: Any) -> Any:
+    """--format / -f: each command has its own choices (an Enum or a click Choice) and help."""
+    return typer.Option(default, "--format", "-f", help=help, **settings)
