@@ -18,6 +18,7 @@ from impactctl.exports import case_study as ref
 from impactctl.exports import iati, parquet, records, researchfish
 from impactctl.report.privacy import PUBLIC, Redactor
 from impactctl.exports.tables import to_csv, to_json
+from impactctl.model import kinds
 from impactctl.model.ledger import Ledger
 from impactctl.problems import CheckResult
 from impactctl.source import writer
@@ -75,7 +76,7 @@ def _render(ledger: Ledger, format: str, redactor: Redactor, iati_org: str | Non
     if format == "researchfish":
         return researchfish.sections(ledger)
     files = {}
-    for kind in records.KINDS:
+    for kind in kinds.FOLDERS:
         columns = records.columns(kind, redactor)
         rows = [records.flat(records.as_dict(e, redactor), columns) for e in records.sorted_entries(ledger, kind, redactor)]
         files[f"{kind}.csv"] = to_csv(columns, rows)
@@ -90,7 +91,7 @@ def whole(ledger: Ledger, redactor: Redactor) -> dict[str, Any]:
     data: dict[str, Any] = {"version": JSON_VERSION, "profile": redactor.profile,
                             "centre": config.centre.model_dump(mode="json"),
                             "vocabularies": config.vocabularies.model_dump(mode="json")}
-    for kind in records.KINDS:
+    for kind in kinds.FOLDERS:
         data[kind] = [records.as_dict(e, redactor) for e in records.sorted_entries(ledger, kind, redactor)]
     return data
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, get_args
 
+from impactctl.model import kinds
 from impactctl.model.records import OutcomeStatus
 from impactctl.source import fastyaml, git
 from impactctl.source.limits import MAX_FILE_BYTES
 from impactctl.source.yamldiff import describe
 
-RECORD_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence", "challenges")
 LEDGER_FILE = "ledger.yaml"
 SHALLOW_NOTE = ("this is a shallow clone: history before the clone's depth is missing, so a record shown as "
                 "added may only be first seen at that depth, and earlier changes are not shown "
@@ -115,7 +115,7 @@ def record_kind(rel: str) -> str | None:
     if rel == LEDGER_FILE:
         return "ledger"
     parts = rel.split("/")
-    if len(parts) == 2 and parts[0] in RECORD_FOLDERS and parts[1].endswith(".yaml") and len(parts[1]) > 5:
+    if len(parts) == 2 and parts[0] in kinds.FOLDERS and parts[1].endswith(".yaml") and len(parts[1]) > 5:
         return parts[0]
     return None
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from impactctl.errors import UsageError
 from impactctl.model.ids import id_problem, slugify
-from impactctl.model.records import KINDS
+from impactctl.model.kinds import FOLDERS
 from impactctl.source.loader import RECORD_SUFFIX
 
 
 def existing_ids(root: Path) -> dict[str, str]:
     """Every record id in the ledger (from file names) -> its kind; cheap: no file is parsed."""
     ids: dict[str, str] = {}
-    for kind in KINDS:
+    for kind in FOLDERS:
         folder = root / kind
         if folder.is_dir():
             for name in os.listdir(folder):

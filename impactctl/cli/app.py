@@ -13,6 +13,7 @@ import typer
 
 from impactctl import __version__
 from impactctl.cli.common import EXIT_CLEAN, EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
+from impactctl.model import kinds
 
 app = typer.Typer(
     name="impactctl",
@@ -91,7 +92,7 @@ def validate(
 
 @app.command()
 def schema(
-    kind: Optional[str] = typer.Argument(None, help="ledger, stakeholders, outcomes, activities or evidence.",
+    kind: Optional[str] = typer.Argument(None, help=f"{kinds.spoken(('ledger', *kinds.FOLDERS))}.",
                                          show_default=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write every schema into this folder "
                                           "as KIND.schema.json instead of printing one.", show_default=False),

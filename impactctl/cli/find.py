@@ -11,6 +11,7 @@ from impactctl.cli import complete
 from impactctl.cli.app import app
 from impactctl.cli.common import EXIT_PROBLEMS, LEDGER_OPTION, fail, ledger_root, use_color
 from impactctl.cli.view import PROFILE_OPTION, TODAY_OPTION, list_table, parse_day, render, show_text
+from impactctl.model import kinds
 
 
 class ListFormat(str, Enum):
@@ -52,9 +53,8 @@ def show(
 
 @app.command("list")
 def list_(
-    kind: str = typer.Argument(..., metavar="KIND", autocompletion=complete.choices("outcomes", "activities",
-                               "stakeholders", "evidence", "challenges"), show_default=False,
-                               help="outcomes, activities, stakeholders, evidence or challenges."),
+    kind: str = typer.Argument(..., metavar="KIND", autocompletion=complete.choices(*kinds.CHOICES),
+                               show_default=False, help=f"{kinds.spoken(kinds.CHOICES)}."),
     area: Optional[List[str]] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"),
                                              help="Outcomes and activities in this area; repeat for more."),
     domain: Optional[List[str]] = typer.Option(None, "--domain", autocompletion=complete.vocabulary("domains"),
