@@ -37,24 +37,29 @@ class Activities:
             theme, who = first["theme"], first["who"]
             partner = rng.choice(PARTNERS)
             start = day_between(rng, dt.date(2021, 1, 1), dt.date(2026, 10, 31))
-            title = {
-                "interdisciplinary-study": f"Study of {theme} and mental health in {place}",
-                "targeted-output": f"Costed options on {theme} for {place}",
-                "engagement-event": f"{place} {rng.choice(['roundtable', 'public talk', 'workshop'])} on {theme}",
-                "co-produced-proposal": f"Co-produced proposals on {theme} with {place} Thrive",
-                "international-collaboration": f"Cross-country learning on {theme} with the {partner[0]}",
-                "web-resource": f"Online resource on {theme} for {who}",
-                "researcher-development": f"Policy placements for early-career researchers on {theme}",
-                "advisory-meeting": f"Advisory group meeting, {MONTHS[start.month - 1]} {start.year}",
-                "policy-briefing": f"Briefing for {rng.choice(DEPARTMENTS)} on {theme}",
-                "training": f"Training on {theme} for {who}",
-            }[a_type]
+            title = self.activity_title(a_type, theme, place, who, partner, start)
             a.update(id=self.new_id(title), title=title, type=a_type, area=first["area"], start=start, place=place,
                      theme=theme, who=who, partner=partner,
                      stakeholders=list(dict.fromkeys(
                          sid for oid in a["outcomes"] for sid in by_id[oid]["stakeholders"]))[:3])
             for oid in a["outcomes"]:
                 by_id[oid]["activities"].append(a["id"])
+
+    def activity_title(self, a_type: str, theme: str, place: str, who: str, partner: tuple, start: dt.date) -> str:
+        # Every entry is built, whatever the type: the random stream stays the same as it always was.
+        rng = self.rng
+        return {
+            "interdisciplinary-study": f"Study of {theme} and mental health in {place}",
+            "targeted-output": f"Costed options on {theme} for {place}",
+            "engagement-event": f"{place} {rng.choice(['roundtable', 'public talk', 'workshop'])} on {theme}",
+            "co-produced-proposal": f"Co-produced proposals on {theme} with {place} Thrive",
+            "international-collaboration": f"Cross-country learning on {theme} with the {partner[0]}",
+            "web-resource": f"Online resource on {theme} for {who}",
+            "researcher-development": f"Policy placements for early-career researchers on {theme}",
+            "advisory-meeting": f"Advisory group meeting, {MONTHS[start.month - 1]} {start.year}",
+            "policy-briefing": f"Briefing for {rng.choice(DEPARTMENTS)} on {theme}",
+            "training": f"Training on {theme} for {who}",
+        }[a_type]
 
     def write_activities(self) -> None:
         rng = self.rng

@@ -58,32 +58,12 @@ class Indicators:
         if ind["unit"]:
             doc.kv(4, "unit", ind["unit"])
         doc.kv(4, "direction", ind["direction"])
-        target_date = o["due"]
-        for key, value, day in (("baseline", ind["baseline"], baseline_date), ("target", ind["target"], target_date)):
+        for key, value, day in (("baseline", ind["baseline"], baseline_date), ("target", ind["target"], o["due"])):
             doc.key(4, key)
             doc.kv(6, "value", value)
             doc.kv(6, "date", day)
-        # Measured values move from the baseline towards the target; achieved outcomes reach it.
-        measurements = []
-        used = waves if len(waves) <= 1 else sorted(rng.sample(waves, rng.randint(max(1, len(waves) - 1), len(waves))),
-                                                    key=lambda ev: ev["date"])
-        if o["status"] == "achieved" and waves and used[-1] is not waves[-1]:
-            used.append(waves[-1])
-        progress = 0.0
-        for k, ev in enumerate(used):
-            last = k == len(used) - 1
-            progress = 1.0 if (o["status"] == "achieved" and last) else min(0.9, progress + rng.uniform(0.1, 0.4))
-            measurements.append((ev, self.value_at(ind, progress, k)))
-        milestones = []
-        if ind["measure"] != "qualitative" and o["status"] in ("active", "planned") and rng.random() < 0.35:
-            if measurements and rng.random() < 0.5:
-                # A past milestone, reached by the first measurement in time.
-                ev, value = measurements[0]
-                milestones.append((ev["date"] + dt.timedelta(days=rng.randint(0, 45)),
-                                   self.between(ind, ind["baseline"], value, 0.8)))
-            future = day_between(rng, dt.date(2027, 3, 31), target_date)
-            if future < target_date:
-                milestones.append((future, self.between(ind, ind["baseline"], ind["target"], 0.6)))
+        measurements = self.measurements(o, ind, waves)
+        milestones = self.milestones(o, ind, measurements)
         if milestones:
             doc.key(4, "milestones")
             for day, value in milestones:
@@ -97,6 +77,37 @@ class Indicators:
                 doc.seq(8, "evidence", [ev["id"]])
                 if rng.random() < 0.15:
                     doc.kv(8, "note", rng.choice(NOTES))
+
+    def measurements(self, o: dict, ind: dict, waves: list[dict]) -> list[tuple[dict, object]]:
+        """(evidence, value) pairs: values move from the baseline towards the target; achieved outcomes reach it."""
+        rng = self.rng
+        measurements = []
+        used = waves if len(waves) <= 1 else sorted(rng.sample(waves, rng.randint(max(1, len(waves) - 1), len(waves))),
+                                                    key=lambda ev: ev["date"])
+        if o["status"] == "achieved" and waves and used[-1] is not waves[-1]:
+            used.append(waves[-1])
+        progress = 0.0
+        for k, ev in enumerate(used):
+            last = k == len(used) - 1
+            progress = 1.0 if (o["status"] == "achieved" and last) else min(0.9, progress + rng.uniform(0.1, 0.4))
+            measurements.append((ev, self.value_at(ind, progress, k)))
+        return measurements
+
+    def milestones(self, o: dict, ind: dict, measurements: list[tuple[dict, object]]) -> list[tuple[dt.date, object]]:
+        """(date, value) pairs for some open outcomes: perhaps one already passed, and one ahead."""
+        rng = self.rng
+        target_date = o["due"]
+        milestones = []
+        if ind["measure"] != "qualitative" and o["status"] in ("active", "planned") and rng.random() < 0.35:
+            if measurements and rng.random() < 0.5:
+                # A past milestone, reached by the first measurement in time.
+                ev, value = measurements[0]
+                milestones.append((ev["date"] + dt.timedelta(days=rng.randint(0, 45)),
+                                   self.between(ind, ind["baseline"], value, 0.8)))
+            future = day_between(rng, dt.date(2027, 3, 31), target_date)
+            if future < target_date:
+                milestones.append((future, self.between(ind, ind["baseline"], ind["target"], 0.6)))
+        return milestones
 
     @staticmethod
     def between(ind: dict, start, end, fraction: float):
