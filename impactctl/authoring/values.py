@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from impactctl.source import fastyaml
+from impactctl.source import scalars
 
 
 def parse_value(text: str) -> Any:
@@ -17,7 +17,7 @@ def parse_value(text: str) -> Any:
             return dt.date.fromisoformat(text)
         except ValueError:
             return text  # the model reports an impossible date with its position
-    number = fastyaml.plain_number(text)
+    number = scalars.plain_number(text)
     if number is None or (isinstance(number, float) and not math.isfinite(number)):  # NaN, infinities stay text
         return text
     return number

@@ -21,7 +21,6 @@ import yaml
 from impactctl.problems import Problem
 from impactctl.source import syntax_hints
 from impactctl.source.limits import MAX_DEPTH, MAX_NODES
-# plain_number is also read from here (authoring.parse_value): one reading for command-line values.
 from impactctl.source.scalars import KEYWORDS, NUMBER_START, int_too_long, plain_number
 
 STD = "tag:yaml.org,2002:"
