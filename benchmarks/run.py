@@ -175,7 +175,8 @@ def which(name: str) -> str | None:
 
 def ensure_ledger(generator, cache: Path, size: int, seed: int) -> tuple[Path, dict, str]:
     """The cached ledger of this size and seed (generated when absent), its summary, and how it was obtained."""
-    version = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:12]
+    sources = [HERE / "generate.py", *sorted((HERE / "generator").glob("*.py"))]  # the generator's code, all of it
+    version = hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:12]
     home = cache / f"ledger-n{size}-s{seed}-g{version}"
     summary_path = home / "summary.json"
     if summary_path.is_file():

@@ -10,6 +10,7 @@ from typing import Any
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.exports import filters, links, records
+from impactctl.model import kinds
 from impactctl.report.privacy import PUBLIC, Redactor
 from impactctl.problems import CheckResult
 from impactctl.suggest import closest, did_you_mean
@@ -64,9 +65,9 @@ def list_records(root: Path, kind: str, selected: filters.Filters = filters.Filt
     `kind` is outcomes, activities, stakeholders, evidence or challenges (or the singular); UsageError
     otherwise, or for a filter the kind lacks or a value the ledger's vocabularies do not know.
     """
-    chosen = records.kind_of(kind)
+    chosen = kinds.kind_of(kind)
     if chosen is None:
-        raise UsageError(f"{kind!r} is not a record kind: use one of {', '.join(records.KINDS)}")
+        raise UsageError(f"{kind!r} is not a record kind: use one of {', '.join(kinds.FOLDERS)}")
     ledger, result = api.check(root, today=today, need_ledger=True)
     if ledger is None:
         return Found(result)

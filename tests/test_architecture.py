@@ -26,7 +26,7 @@ def _docstring(path: Path) -> bool:
 
 
 def test_the_reader_lists_the_record_folders_the_models_define():
-    """source/tree.py keeps its own copy of the folder names so that reading does not import pydantic."""
+    """source/tree.py takes its folders from model/kinds.py, the table the models are built from (no pydantic)."""
     from impactctl.model.records import KINDS
     from impactctl.source.tree import KIND_FOLDERS
 

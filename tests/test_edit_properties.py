@@ -162,7 +162,7 @@ def apply_edit(document, edit) -> tuple[list[list], list]:
         indicator["measurements"].append(roundtrip.to_yaml_value(value))
         return [], ["indicators", 0]
     document["status"] = field  # set-status, as authoring.set_status writes it
-    authoring._set_after(document, "status_date", value, after="status")
+    authoring.set_after(document, "status_date", value, after="status")
     return [["status"], ["status_date"]], []
 
 

@@ -13,6 +13,7 @@ import typer
 
 from impactctl.cli import options
 from impactctl.cli.common import EXIT_CLEAN, EXIT_PROBLEMS, fail, ledger_root, use_color
+from impactctl.model import kinds
 
 
 class Format(str, Enum):
@@ -57,7 +58,7 @@ def validate(
 
 
 def schema(
-    kind: Optional[str] = typer.Argument(None, help="ledger, stakeholders, outcomes, activities or evidence.",
+    kind: Optional[str] = typer.Argument(None, help=f"{kinds.spoken(('ledger', *kinds.FOLDERS))}.",
                                          show_default=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write every schema into this folder "
                                           "as KIND.schema.json instead of printing one.", show_default=False),

@@ -11,6 +11,7 @@ import typer
 from impactctl.cli import complete, options
 from impactctl.cli.common import EXIT_PROBLEMS, fail, ledger_root, use_color
 from impactctl.cli.view import list_table, render, show_text
+from impactctl.model import kinds
 
 TODAY_HELP = "Take this day (YYYY-MM-DD) as today (for --overdue)."
 
@@ -52,9 +53,8 @@ def show(
 
 
 def list_(
-    kind: str = typer.Argument(..., metavar="KIND", autocompletion=complete.choices("outcomes", "activities",
-                               "stakeholders", "evidence", "challenges"), show_default=False,
-                               help="outcomes, activities, stakeholders, evidence or challenges."),
+    kind: str = typer.Argument(..., metavar="KIND", autocompletion=complete.choices(*kinds.CHOICES),
+                               show_default=False, help=f"{kinds.spoken(kinds.CHOICES)}."),
     area: Optional[List[str]] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"),
                                              help="Outcomes and activities in this area; repeat for more."),
     domain: Optional[List[str]] = typer.Option(None, "--domain", autocompletion=complete.vocabulary("domains"),

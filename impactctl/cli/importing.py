@@ -13,21 +13,18 @@ from impactctl.cli import options
 from impactctl.cli.common import fail, ledger_root
 from impactctl.cli.form import DRY_RUN
 from impactctl.cli.refusal import refuse
+from impactctl.model import kinds
 
 
-class Kind(str, Enum):
-    outcomes = "outcomes"
-    activities = "activities"
-    stakeholders = "stakeholders"
-    evidence = "evidence"
-    challenges = "challenges"
+# The record kinds a CSV row can be, in the order commands offer them.
+Kind = Enum("Kind", {name: name for name in kinds.CHOICES}, type=str)
 
 
 def import_(
     csv_file: Path = typer.Argument(..., help="The CSV file: a header row naming fields, then one row per record.",
                                     show_default=False),
-    kind: Kind = typer.Option(..., "--kind", "-k", help="What each row is: outcomes, activities, stakeholders, "
-                              "evidence or challenges.", show_default=False),
+    kind: Kind = typer.Option(..., "--kind", "-k", help=f"What each row is: {kinds.spoken(kinds.CHOICES)}.",
+                              show_default=False),
     ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
 ) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from impactctl.exports import records
 from impactctl.exports.formats import ExportOptions
 from impactctl.exports.tables import to_json
+from impactctl.model import kinds
 from impactctl.model.ledger import Ledger
 from impactctl.report.privacy import Redactor
 
@@ -24,6 +25,6 @@ def whole(ledger: Ledger, redactor: Redactor) -> dict[str, Any]:
     data: dict[str, Any] = {"version": JSON_VERSION, "profile": redactor.profile,
                             "centre": config.centre.model_dump(mode="json"),
                             "vocabularies": config.vocabularies.model_dump(mode="json")}
-    for kind in records.KINDS:
+    for kind in kinds.FOLDERS:
         data[kind] = [records.as_dict(e, redactor) for e in records.sorted_entries(ledger, kind, redactor)]
     return data

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from impactctl.model.ledger import Entry, Ledger
-from impactctl.model.records import KINDS, SINGULAR
 from impactctl.report.privacy import Redactor
 
 LIST_SEPARATOR = ";"
@@ -38,15 +37,6 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "measurements": ("outcome", "indicator", "date", "value", "evidence", "note"),
     "outputs": ("activity", "title", "url"),
 }
-
-
-_PLURAL = {singular: kind for kind, singular in SINGULAR.items()}
-
-
-def kind_of(text: str) -> str | None:
-    """`outcome` or `outcomes` -> `outcomes`; None for anything else."""
-    text = text.strip().lower()
-    return text if text in KINDS else _PLURAL.get(text)
 
 
 def columns(kind: str, redactor: Redactor) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from impactctl.importing.commit import check_changes, write_changes
 from impactctl.importing.csvfile import Row, read_csv, row_fields
 from impactctl.importing.plan import FileChange, plan_import
 from impactctl.importing.texts import apply_fields, new_text, updated_text
-from impactctl.model.records import KINDS
+from impactctl.model.kinds import FOLDERS
 from impactctl.problems import Problem, Severity
 from impactctl.source import writer
 
@@ -52,8 +52,8 @@ class ImportResult:
 def import_csv(root: Path, kind: str, csv_path: Path, dry_run: bool = False,
                today: dt.date | None = None) -> ImportResult:
     """Add or update one `kind` record per CSV row; check the whole ledger, then write every file or none."""
-    if kind not in KINDS:
-        raise UsageError(f"--kind must be one of {', '.join(KINDS)}")
+    if kind not in FOLDERS:
+        raise UsageError(f"--kind must be one of {', '.join(FOLDERS)}")
     if dry_run:
         return _run(root, kind, csv_path, True, today)
     with writer.ledger_lock(root):

@@ -6,6 +6,7 @@ import json
 from typing import Any, Optional
 
 from impactctl.model.config import LedgerConfig
+from impactctl.model.kinds import FOLDERS
 from impactctl.model.records import KINDS
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -21,7 +22,7 @@ VOCABULARY_FIELDS: dict[str, dict[str, str]] = {
 
 
 def schema_names() -> list[str]:
-    return ["ledger", *KINDS]
+    return ["ledger", *FOLDERS]
 
 
 def schema_for(name: str, config: Optional[LedgerConfig] = None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
 
 from impactctl.model.ids import CountryCode, IsoDate, RecordId, Text, Value, VocabKey
+from impactctl.model.kinds import RECORD_KINDS
 
 
 class Strict(BaseModel):
@@ -221,15 +222,5 @@ class Challenge(Record):
     response: Optional[Response] = None
 
 
-# The record kinds in the order they are loaded and reported: folder name -> model.
-KINDS: dict[str, type[Record]] = {
-    "stakeholders": Stakeholder,
-    "outcomes": Outcome,
-    "activities": Activity,
-    "evidence": Evidence,
-    "challenges": Challenge,
-}
-
-# How one record of each kind is called in messages and default ids.
-SINGULAR: dict[str, str] = {"stakeholders": "stakeholder", "outcomes": "outcome", "activities": "activity",
-                            "evidence": "evidence", "challenges": "challenge"}
+# The record kinds in the order they are loaded and reported (model/kinds.py declares them): folder -> model.
+KINDS: dict[str, type[Record]] = {kind.folder: globals()[kind.model] for kind in RECORD_KINDS}

@@ -5,7 +5,7 @@ fraction of the cost of a round-trip parse. We never let a YAML library build
 objects: this module turns nodes into plain dicts, lists, strings, numbers,
 booleans and None itself, so that
 - scalars resolve as YAML 1.2 reads them (`no` is text, `0755` is 755), the same
-  as ruamel.yaml, which does the editing;
+  as ruamel.yaml, which does the editing: the rules are in `scalars`;
 - dates stay text, for the models to check with a position;
 - duplicate keys, non-text keys and non-standard tags are problems, never objects;
 - aliases, nesting and node counts are bounded (no "billion laughs").
@@ -21,27 +21,10 @@ import yaml
 from impactctl.problems import Problem
 from impactctl.source import syntax_hints
 from impactctl.source.limits import MAX_DEPTH, MAX_NODES
+from impactctl.source.scalars import KEYWORDS, NUMBER_START, int_too_long, plain_number
 
 STD = "tag:yaml.org,2002:"
 PLAIN, QUOTED, SEQ, MAP = "?plain", "?quoted", "?seq", "?map"
-
-# The YAML 1.2 core schema's null and boolean spellings; everything else that is not a number is text.
-_KEYWORDS: dict[str, Any] = {
-    **dict.fromkeys(("~", "null", "Null", "NULL", ""), None),
-    **dict.fromkeys(("true", "True", "TRUE"), True),
-    **dict.fromkeys(("false", "False", "FALSE"), False),
-}
-_NUMBER_START = frozenset("0123456789+-.")
-# ruamel.yaml's YAML 1.2 patterns exactly (the editor must read what the validator reads), first
-# character among "-+0123456789.".
-_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$")
-_FLOAT = re.compile(
-    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
-    r"|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-)
-_MAX_INT_DIGITS = 1000
 
 
 class _Resolver:
@@ -246,62 +229,18 @@ class Constructor:
         return value
 
     def _plain(self, node: yaml.ScalarNode) -> Any:
+        # scalars.resolve, inlined for the hot path: most scalars are words, which skip the number patterns.
         value = node.value
-        if value in _KEYWORDS:
-            return _KEYWORDS[value]
-        if value[0] not in _NUMBER_START:  # most scalars are words: skip the number patterns
+        if value in KEYWORDS:
+            return KEYWORDS[value]
+        if value[0] not in NUMBER_START:
             return value
-        if _INT.match(value):
-            return self._int(node, value)
-        if _FLOAT.match(value):
-            return _to_float(value)
-        return value
-
-    def _int(self, node: yaml.ScalarNode, value: str) -> Any:
-        digits = value.replace("_", "")
-        if len(digits) > _MAX_INT_DIGITS:
+        number = plain_number(value)
+        if number is not None:
+            return number
+        if int_too_long(value):
             self.problems.append(self._problem(node, "yaml-number-too-long",
-                                               f"a number of {len(digits):,} digits is too long to read"))
-            return value
-        number = _int_value(digits)
-        return value if number is None else number
-
-
-def _int_value(digits: str) -> int | None:
-    """An integer plain scalar with its underscores removed, read in its base (0b, 0o, 0x or 10)."""
-    sign = -1 if digits.startswith("-") else 1
-    body = digits.lstrip("+-")
-    base = {"0o": 8, "0x": 16, "0b": 2}.get(body[:2], 10)
-    try:
-        return sign * int(body[2:] if base != 10 else body, base)
-    except ValueError:  # "0x_": digits only in underscores; ruamel fails here, we read it as text
-        return None
-
-
-def plain_number(text: str) -> int | float | None:
-    """The number a plain scalar means under YAML 1.2, as this reader reads it in a file (`0x1F` is 31,
-    `1_000` is 1000, Arabic-Indic digits are text), or None when it is no number: one reading for values
-    typed on the command line and values written in files."""
-    if not text or text[0] not in _NUMBER_START:
-        return None
-    if _INT.match(text):
-        digits = text.replace("_", "")
-        return _int_value(digits) if len(digits) <= _MAX_INT_DIGITS else None
-    if _FLOAT.match(text):
-        value = _to_float(text)
-        return value if isinstance(value, float) else None
-    return None
-
-
-def _to_float(value: str) -> float:
-    lowered = value.lower().replace("_", "")
-    if lowered.endswith(".inf"):
-        return float("-inf") if lowered.startswith("-") else float("inf")
-    if lowered == ".nan":
-        return float("nan")
-    try:
-        return float(lowered)
-    except ValueError:  # "._": digits only in underscores
+                                               f"a number of {len(value.replace('_', '')):,} digits is too long to read"))
         return value
 
 

@@ -7,7 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
-from impactctl.model.records import KINDS
+from impactctl.model.kinds import FOLDERS
 from impactctl.source.discover import CONFIG_NAME
 
 # Where impactctl's source is published: pre-commit clones it to find `.pre-commit-hooks.yaml`.
@@ -78,7 +78,7 @@ def repository_files(ledger: str, version: str) -> dict[str, str]:
 def schema_map(ledger: str) -> dict[str, str]:
     """yaml.schemas: each schema file -> the files it checks, both relative to the repository root."""
     prefix = "" if ledger == "." else f"{ledger}/"
-    patterns = {"ledger": CONFIG_NAME, **{kind: f"{kind}/*.yaml" for kind in KINDS}}
+    patterns = {"ledger": CONFIG_NAME, **{kind: f"{kind}/*.yaml" for kind in FOLDERS}}
     return {f"./{prefix}.schemas/{name}.schema.json": prefix + pattern for name, pattern in patterns.items()}
 
 

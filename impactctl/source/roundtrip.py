@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -13,13 +12,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-# Spellings that some YAML reader (1.1 or 1.2) takes for something other than text: such strings get quotes.
-_NOT_PLAIN_TEXT = re.compile(
-    r"""^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
-    |~|null|Null|NULL|[-+]?[0-9][0-9_:.eE+-]*|[-+]?\.[0-9].*|\.(?:inf|Inf|INF|nan|NaN|NAN)|[-+]?0[xob].*
-    |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|<<|=)$""",
-    re.VERBOSE,
-)
+from impactctl.source import scalars
 
 
 class UnreadDate(str):
@@ -94,9 +87,10 @@ def to_yaml_value(value: Any) -> Any:
 
 
 def text_scalar(value: str) -> Any:
-    """Quote text a YAML reader could take for a number, boolean, null or date; keep long text readable."""
-    if "\n" in value:
-        return LiteralScalarString(value if value.endswith("\n") else value)
-    if _NOT_PLAIN_TEXT.match(value) or value != value.strip() or not value:
+    """Quote text a YAML reader could take for a number, boolean, null or date (scalars.needs_quotes); keep
+    long text readable."""
+    if "\n" in value and not scalars.ESCAPED_ONLY.search(value):
+        return LiteralScalarString(value)
+    if scalars.needs_quotes(value):
         return DoubleQuotedScalarString(value)
     return value

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from impactctl.model.records import KINDS
+from impactctl.model.kinds import FOLDERS
 from impactctl.source import writer
 from impactctl.source.discover import CONFIG_NAME
 
@@ -100,7 +100,7 @@ def ledger_files(name: str, schemas: dict[str, dict], today: dt.date) -> dict[st
                                         end=today.replace(year=today.year + 5, month=12, day=31)),
         "README.md": README.format(name=name),
         ".gitignore": ".impactctl/\n",
-        **{f"{kind}/.gitkeep": "" for kind in KINDS},
+        **{f"{kind}/.gitkeep": "" for kind in FOLDERS},
         "evidence/files/.gitkeep": "",
     }
     for schema_name, schema in schemas.items():

@@ -8,15 +8,15 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from impactctl.model import kinds
 from impactctl.problems import Problem, Severity
 from impactctl.source import text
 from impactctl.source.discover import CONFIG_NAME
 from impactctl.source.limits import MAX_FILE_BYTES
 
 RECORD_SUFFIX = ".yaml"
-# The record folders, in load order (the same as impactctl.model.records.KINDS, which a test checks);
-# kept here so that reading a ledger does not import the models.
-KIND_FOLDERS = ("stakeholders", "outcomes", "activities", "evidence", "challenges")
+# The record folders, in load order, from the table of record kinds (which imports no pydantic).
+KIND_FOLDERS = kinds.FOLDERS
 
 
 @dataclass

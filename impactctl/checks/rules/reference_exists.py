@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from impactctl.checks.base import finding
 from impactctl.checks.refs import references
 from impactctl.model.ledger import Ledger
-from impactctl.model.records import SINGULAR
+from impactctl.model.kinds import SINGULAR
 from impactctl.problems import Problem, Severity
 from impactctl.suggest import closest, did_you_mean
 
