@@ -52,10 +52,6 @@ class Tree:
         self.raw[rel] = read.raw
         self.record_read(rel, read)
 
-    def trust(self, rel: str, known: list) -> None:
-        """A file left unread, its status unchanged since the cache saw it: its digest is the cache's."""
-        self.digests[rel], self.stats[rel], self.read_problems[rel] = known[4], known[:4], []
-
     def forget(self, rel: str) -> None:
         """Drop a file's bytes once it has been read without problems (an override's text is kept)."""
         if rel not in self.overridden:
@@ -112,7 +108,8 @@ def read_tree(root: Path, overrides: dict[str, str] | None = None,
             continue
         status = _status(root, rel)
         if status is not None and known.get(rel, [])[:4] == status:
-            tree.trust(rel, known[rel])
+            # Unchanged since the cache saw it: its digest is the cache's. (Inline: this runs once per file.)
+            tree.digests[rel], tree.stats[rel], tree.read_problems[rel] = known[rel][4], status, []
             continue
         tree.take(rel, _read_with_status(root, rel, status))
     return tree
