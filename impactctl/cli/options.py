@@ -22,6 +22,11 @@ PROFILES = ("public", "internal")
 PROFILE_HELP = "public (no contacts; persons who have not agreed to be named are not named) or internal."
 
 
+def listed(items: list[str]) -> str:
+    """`a, b, c or d`, as the help texts list a table's choices."""
+    return f"{', '.join(items[:-1])} or {items[-1]}" if len(items) > 1 else "".join(items)
+
+
 def parse_day(text: str) -> dt.date:
     """A --today value: YYYY-MM-DD, or a usage error (exit 2) saying how to write it."""
     try:
