@@ -13,7 +13,7 @@ from impactctl.model.ledger import Ledger
 from impactctl.model.periods import parse_period
 from impactctl.problems import CheckResult, Severity
 from impactctl.report import environment, viewmodel
-from impactctl.report.privacy import PROFILES
+from impactctl.report import profiles
 from impactctl.report.status import Past, needs_history
 from impactctl.source import git, writer
 
@@ -43,8 +43,7 @@ def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLA
     html when the template is a .html.j2 file or the output file ends in .html, else markdown. `limits`
     bounds what the template may spend.
     """
-    if profile not in PROFILES:
-        raise UsageError(f"--profile must be one of {', '.join(PROFILES)}")
+    profiles.check(profile)
     fmt = choose_format(output_format, template, output)
     if as_of:
         with tempfile.TemporaryDirectory(prefix="impactctl-as-of-") as scratch:

@@ -22,7 +22,7 @@ def report(
                                                   ".html or the template is .html.j2, else markdown).",
                                                   show_default=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
-    profile: str = options.profile("public (no personal data) or internal."),
+    profile: str = options.profile(options.profile_help(public="no personal data")),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Render the ledger as it was at this git revision."),
     today: Optional[dt.date] = options.today(),
     ledger: Optional[str] = options.LEDGER,
