@@ -8,7 +8,7 @@ bad date is refused before the command runs, with the same words everywhere.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Sequence
 
 import typer
 
@@ -20,7 +20,7 @@ LEDGER = typer.Option(None, "--ledger", "-L", help="The ledger folder (default: 
                       show_default=False)
 
 
-def listed(items: list[str]) -> str:
+def listed(items: Sequence[str]) -> str:
     """`a, b, c or d`, as the help texts list a table's choices."""
     return f"{', '.join(items[:-1])} or {items[-1]}" if len(items) > 1 else "".join(items)
 
