@@ -10,9 +10,10 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
-from impactctl.problems import CheckResult
+if TYPE_CHECKING:  # only for the types: the command line imports this table at start
+    from impactctl.problems import CheckResult
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from impactctl.errors import TemplateFailed
-from impactctl.report import formats
+from impactctl.report import escape, formats
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def builtin_dir() -> Path:
     raise TemplateFailed("the built-in templates are missing from this installation")
 
 
-def _finalizer(escape: Callable[[object], str]) -> Callable[[Any], Any]:
+def _finalizer(escape_text: Callable[[object], str]) -> Callable[[Any], Any]:
     """What every `{{ value }}` goes through: escaped for the format (Markdown, HTML) unless Python marked it
     as already safe. One function per format, the escape bound in it: it runs for every printed value."""
 
@@ -66,7 +66,7 @@ def _finalizer(escape: Callable[[object], str]) -> Callable[[Any], Any]:
             return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
         if isinstance(value, dt.date):
             return value.isoformat()
-        return escape(value)
+        return escape_text(value)
 
     return finalize
 
@@ -78,7 +78,7 @@ def make_environment(ledger_templates: Path | None, extra_dir: Path | None = Non
     search = [p for p in (extra_dir, ledger_templates) if p is not None and p.is_dir()]
     loaders = [FileSystemLoader(str(p)) for p in search] + [FileSystemLoader(str(builtin_dir()))]
     env = BoundedSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
-                         finalize=_finalizer(formats.get(output).escape),
+                         finalize=_finalizer(getattr(escape, formats.get(output).escape)),
                          keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.limits = limits
     return env

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from impactctl.errors import UsageError
-from impactctl.report.escape import html, markdown
 
 
 @dataclass(frozen=True)
@@ -21,14 +20,14 @@ class ReportFormat:
 
     name: str
     suffix: str  # its templates' file suffix: a template file with it writes this format
-    escape: Callable[[object], str]  # what a printed value goes through, so that it renders as the text it is
+    escape: str  # the function of report/escape.py a printed value goes through, to render as the text it is
     outputs: tuple[str, ...] = ()  # output file suffixes that choose this format when --format is not given
 
 
 # The first is the default: what a report is when neither --format, the template nor the output file says.
 FORMATS: tuple[ReportFormat, ...] = (
-    ReportFormat("markdown", ".md.j2", markdown),
-    ReportFormat("html", ".html.j2", html, outputs=(".html", ".htm")),
+    ReportFormat("markdown", ".md.j2", "markdown"),
+    ReportFormat("html", ".html.j2", "html", outputs=(".html", ".htm")),
 )
 
 NAMES = tuple(f.name for f in FORMATS)
