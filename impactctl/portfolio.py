@@ -17,7 +17,7 @@ from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.exports import parquet
 from impactctl.model.periods import parse_period
-from impactctl.report import environment
+from impactctl.report import environment, formats
 from impactctl.report import portfolio as view
 from impactctl.report.privacy import Redactor
 from impactctl.source import writer
@@ -49,8 +49,7 @@ class PortfolioResult:
 def portfolio(roots: list[Path], period: str | None = None, output_format: str = "markdown",
               output: Path | None = None, profile: str = "public", today: dt.date | None = None) -> PortfolioResult:
     """The portfolio report of the ledgers at `roots` for `period` (default: each one's last complete quarter)."""
-    if output_format not in environment.FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(environment.FORMATS)}")
+    suffix = formats.get(output_format).suffix
     duckdb = _duckdb()
     parquet.require()
     day = today or dt.date.today()
@@ -63,7 +62,7 @@ def portfolio(roots: list[Path], period: str | None = None, output_format: str =
     model = view.build(result.answers, [(lid, str(root)) for lid, root in result.included],
                        [(str(left.root), left.reason) for left in result.left_out], profile)
     env = environment.make_environment(None, output=output_format)
-    result.text = environment.render(env, "portfolio" + environment.FORMATS[output_format], model)
+    result.text = environment.render(env, "portfolio" + suffix, model)
     if output is not None:
         writer.replace_file(output, result.text)
         result.written = output

@@ -12,8 +12,7 @@ from impactctl.errors import UsageError
 from impactctl.model.ledger import Ledger
 from impactctl.model.periods import parse_period
 from impactctl.problems import CheckResult, Severity
-from impactctl.report import environment, viewmodel
-from impactctl.report.privacy import PROFILES
+from impactctl.report import environment, formats, profiles, viewmodel
 from impactctl.report.status import Past, needs_history
 from impactctl.source import git, writer
 
@@ -43,8 +42,7 @@ def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLA
     html when the template is a .html.j2 file or the output file ends in .html, else markdown. `limits`
     bounds what the template may spend.
     """
-    if profile not in PROFILES:
-        raise UsageError(f"--profile must be one of {', '.join(PROFILES)}")
+    profiles.check(profile)
     fmt = choose_format(output_format, template, output)
     if as_of:
         with tempfile.TemporaryDirectory(prefix="impactctl-as-of-") as scratch:
@@ -54,18 +52,14 @@ def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLA
 
 
 def choose_format(output_format: str | None, template: str, output: Path | None) -> str:
-    """The format asked for, else the one a template file or the output file's suffix implies, else markdown."""
-    if output_format is not None and output_format not in environment.FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(environment.FORMATS)}")
-    implied = None
-    if _is_path(template):
-        implied = environment.format_of(template)
-    elif output is not None and output.suffix.lower() in (".html", ".htm"):
-        implied = "html"
-    if output_format and _is_path(template) and implied != output_format:
-        raise UsageError(f"the template {template} writes {implied}, not {output_format}: name a "
-                         f"{environment.FORMATS[output_format]} template")
-    return output_format or implied or "markdown"
+    """The format asked for, else the one a template file or the output file's suffix implies, else the default."""
+    if output_format is not None:
+        formats.get(output_format)  # refuses a format there is none of
+    implied = formats.of_template(template) if _is_path(template) else formats.of_output(output)
+    if output_format and _is_path(template) and implied.name != output_format:
+        raise UsageError(f"the template {template} writes {implied.name}, not {output_format}: name a "
+                         f"{formats.get(output_format).suffix} template")
+    return output_format or (implied or formats.DEFAULT).name
 
 
 def _report(root: Path, repo_root: Path, period_text: str | None, template: str, output: Path | None, profile: str,
@@ -112,7 +106,7 @@ def _is_path(template: str) -> bool:
 def _template_name(template: str, fmt: str = "markdown") -> str:
     if _is_path(template):
         return Path(template).name
-    return template + environment.FORMATS[fmt]
+    return template + formats.get(fmt).suffix
 
 
 def _template_dir(template: str) -> tuple[Path, ...]:

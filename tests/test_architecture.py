@@ -1,5 +1,6 @@
 """The layers of DESIGN.md hold: imports only point down (import-linter contract in pyproject.toml)."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -31,3 +32,29 @@ def test_the_reader_lists_the_record_folders_the_models_define():
     from impactctl.source.tree import KIND_FOLDERS
 
     assert KIND_FOLDERS == tuple(KINDS)
+
+
+def test_the_map_draws_the_layers_of_the_contract():
+    """docs/architecture.md draws the layers the import-linter contract enforces, top to bottom."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")["layers"]
+    contract = [{name.strip().removeprefix("impactctl.") for name in layer.split("|")} for layer in layers]
+    drawing = _page().split("```", 2)[1].splitlines()
+    # Each layer's line: its names, then (after a wide gap) what it does; the lines between are arrows.
+    drawn = [{name.rstrip("/") for name in re.split(r"\s{5,}", line.strip())[0].split()}
+             for line in drawing if line.strip() and line.strip() != "│"]
+    assert drawn == contract
+
+
+def test_the_map_gives_every_package_its_job():
+    table = [line for line in _page().splitlines() if line.startswith("| `")]
+    named = {name.rstrip("/") for line in table for name in re.findall(r"`([a-z_/]+)`", line.split("|")[1])}
+    packages = {p.stem if p.is_file() else p.name for p in (ROOT / "impactctl").iterdir()
+                if (p.suffix == ".py" or (p / "__init__.py").exists()) and not p.name.startswith("__")}
+    assert packages - {"queries"} <= named, sorted(packages - named)
+
+
+def _page() -> str:
+    return (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")

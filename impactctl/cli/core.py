@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -14,25 +13,17 @@ import typer
 from impactctl.cli import options
 from impactctl.cli.common import EXIT_CLEAN, EXIT_PROBLEMS, fail, ledger_root, use_color
 from impactctl.model import kinds
+from impactctl.output import reporters
 
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-
-
-def _default_format() -> Format:
-    return Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
+# validate's --format choices and help come from the table of reporters.
+Format = Enum("Format", {name: name for name in reporters.NAMES}, type=str)
+FORMAT_HELP = options.listed([reporters.shown(r) for r in reporters.REPORTERS]) + "."
 
 
 def validate(
     path: Optional[str] = typer.Argument(None, help="The ledger folder (or its ledger.yaml).", show_default=False),
     ledger: Optional[str] = options.LEDGER,
-    format: Optional[Format] = options.format(None, "text (default), json, github (default under GitHub Actions), "
-                                              "gitlab (Code Quality) or junit.", show_default=False),
+    format: Optional[Format] = options.format(None, FORMAT_HELP, show_default=False),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     today: Optional[dt.date] = options.today("Judge dates as of this day (YYYY-MM-DD) instead of the real today, "
                                              "for reproducible runs."),
@@ -46,19 +37,18 @@ def validate(
     Example: impactctl validate ledger --format json
     """
     from impactctl import api
-    from impactctl.output import REPORTERS
 
     root = ledger_root(path, ledger)
     result = api.validate(root, today=today)
     if errors_only:
         result = result.errors_only()
-    chosen = format or _default_format()
-    typer.echo(REPORTERS[chosen.value](result, chosen is Format.text and use_color()), nl=False)
+    chosen = reporters.get(format.value) if format is not None else reporters.default()
+    typer.echo(chosen.render(result, use_color()), nl=False)
     raise typer.Exit(EXIT_PROBLEMS if result.fails(strict) else EXIT_CLEAN)
 
 
 def schema(
-    kind: Optional[str] = typer.Argument(None, help=f"{kinds.spoken(('ledger', *kinds.FOLDERS))}.",
+    kind: Optional[str] = typer.Argument(None, help=f"{options.listed(('ledger', *kinds.FOLDERS))}.",
                                          show_default=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write every schema into this folder "
                                           "as KIND.schema.json instead of printing one.", show_default=False),

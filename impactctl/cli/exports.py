@@ -17,7 +17,7 @@ from impactctl.exports import formats
 
 # --format's choices and help, and --output's help, come from the table of formats.
 ExportFormat = Enum("ExportFormat", {name: name for name in formats.NAMES}, type=str)
-FORMAT_HELP = formats.listed([f"{f.name} ({f.help})" for f in formats.FORMATS]) + "."
+FORMAT_HELP = options.listed([f"{f.name} ({f.help})" for f in formats.FORMATS]) + "."
 OUTPUT_HELP = (f"The file ({', '.join(f.name for f in formats.FORMATS if not f.folder)}; default: standard output) "
                f"or folder ({', '.join(f.name for f in formats.FORMATS if f.folder)}; required) to write, atomically.")
 
@@ -51,7 +51,7 @@ def export(
         typer.echo(next(iter(result.files.values())), nl=False)
 
 
-export.__doc__ = (export.__doc__ or "").format(titles=formats.listed([f.title for f in formats.FORMATS]))
+export.__doc__ = (export.__doc__ or "").format(titles=options.listed([f.title for f in formats.FORMATS]))
 
 
 def case_study(

@@ -54,7 +54,7 @@ def show(
 
 def list_(
     kind: str = typer.Argument(..., metavar="KIND", autocompletion=complete.choices(*kinds.CHOICES),
-                               show_default=False, help=f"{kinds.spoken(kinds.CHOICES)}."),
+                               show_default=False, help=f"{options.listed(kinds.CHOICES)}."),
     area: Optional[List[str]] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"),
                                              help="Outcomes and activities in this area; repeat for more."),
     domain: Optional[List[str]] = typer.Option(None, "--domain", autocompletion=complete.vocabulary("domains"),

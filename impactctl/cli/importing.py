@@ -23,7 +23,7 @@ Kind = Enum("Kind", {name: name for name in kinds.CHOICES}, type=str)
 def import_(
     csv_file: Path = typer.Argument(..., help="The CSV file: a header row naming fields, then one row per record.",
                                     show_default=False),
-    kind: Kind = typer.Option(..., "--kind", "-k", help=f"What each row is: {kinds.spoken(kinds.CHOICES)}.",
+    kind: Kind = typer.Option(..., "--kind", "-k", help=f"What each row is: {options.listed(kinds.CHOICES)}.",
                               show_default=False),
     ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,

@@ -8,18 +8,27 @@ bad date is refused before the command runs, with the same words everywhere.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Sequence
 
 import typer
 
 from impactctl.cli import answers, complete
+from impactctl.report.profiles import PROFILES
 
 LEDGER = typer.Option(None, "--ledger", "-L", help="The ledger folder (default: $IMPACTCTL_LEDGER, "
                       "else the nearest folder at or above here with ledger.yaml, else ./ledger).",
                       show_default=False)
 
-PROFILES = ("public", "internal")
-PROFILE_HELP = "public (no contacts; persons who have not agreed to be named are not named) or internal."
+
+def listed(items: Sequence[str]) -> str:
+    """`a, b, c or d`, as the help texts list a table's choices."""
+    return f"{', '.join(items[:-1])} or {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def profile_help(**words: str) -> str:
+    """--profile's help: each profile with what the table says of it, or the words a command gives instead."""
+    said = {**PROFILES, **words}
+    return listed([f"{name} ({said[name]})" if said[name] else name for name in PROFILES]) + "."
 
 
 def parse_day(text: str) -> dt.date:
@@ -36,9 +45,10 @@ def today(help: str = "Take this day (YYYY-MM-DD) as today.") -> Any:
     return typer.Option(None, "--today", help=help, show_default=False, parser=parse_day, metavar="<str>")
 
 
-def profile(help: str = PROFILE_HELP) -> Any:
-    """--profile public|internal: what personal data the output may show."""
-    return typer.Option("public", "--profile", autocompletion=complete.choices(*PROFILES), help=help)
+def profile(help: str = "") -> Any:
+    """--profile (the profiles of report.profiles, the first the default): what personal data the output may show."""
+    return typer.Option(next(iter(PROFILES)), "--profile", autocompletion=complete.choices(*PROFILES),
+                        help=help or profile_help())
 
 
 def format(default: Any, help: str, **settings: Any) -> Any:

@@ -8,22 +8,34 @@ from typing import Optional
 
 import typer
 
-from impactctl.cli import options
+from impactctl.cli import complete, options
 from impactctl.cli.common import EXIT_PROBLEMS, fail, ledger_root
 from impactctl.cli.refusal import refuse
+from impactctl.report import formats
+
+
+def _implied(chosen: formats.ReportFormat) -> str:
+    """When a format other than the default is chosen without --format: `html when --output ends in .html or ...`."""
+    by_output = [f"--output ends in {chosen.outputs[0]}"] if chosen.outputs else []
+    return f"{chosen.name} when " + " or ".join(by_output + [f"the template is {chosen.suffix}"])
+
+
+# --template's help and --format's come from the table of report formats.
+TEMPLATE_HELP = ("A template name (the ledger's templates/ first, then the built-ins) or a path to a "
+                 f"{options.listed([f.suffix for f in formats.FORMATS])} file.")
+FORMAT_HELP = (f"{options.listed(formats.NAMES)} (default: {'; '.join(_implied(f) for f in formats.FORMATS[1:])}, "
+               f"else {formats.DEFAULT.name}).")
 
 
 def report(
     path: Optional[str] = typer.Argument(None, help="The ledger folder.", show_default=False),
     period: Optional[str] = typer.Option(None, "--period", "-p", help="2026-Q3, 2026, or 2026-04-01..2026-09-30 "
                                          "(default: the last complete quarter of the reporting year)."),
-    template: str = typer.Option("quarterly", "--template", "-t", help="A template name (the ledger's templates/ "
-                                 "first, then the built-ins) or a path to a .md.j2 or .html.j2 file."),
-    output_format: Optional[str] = options.format(None, "markdown or html (default: html when --output ends in "
-                                                  ".html or the template is .html.j2, else markdown).",
-                                                  show_default=False),
+    template: str = typer.Option("quarterly", "--template", "-t", help=TEMPLATE_HELP),
+    output_format: Optional[str] = options.format(None, FORMAT_HELP, show_default=False,
+                                                  autocompletion=complete.choices(*formats.NAMES)),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically)."),
-    profile: str = options.profile("public (no personal data) or internal."),
+    profile: str = options.profile(options.profile_help(public="no personal data")),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Render the ledger as it was at this git revision."),
     today: Optional[dt.date] = options.today(),
     ledger: Optional[str] = options.LEDGER,

@@ -75,7 +75,3 @@ def get(name: str) -> ExportFormat:
             return chosen
     raise UsageError(f"--format must be one of {', '.join(NAMES)}, not {name!r}")
 
-
-def listed(items: list[str]) -> str:
-    """`a, b, c or d`, as the help texts list the formats."""
-    return f"{', '.join(items[:-1])} or {items[-1]}" if len(items) > 1 else "".join(items)

@@ -40,8 +40,3 @@ def kind_of(text: str) -> str | None:
     """`outcome` or `outcomes` -> `outcomes`; None for anything else."""
     text = text.strip().lower()
     return text if text in SINGULAR else _PLURAL.get(text)
-
-
-def spoken(names: tuple[str, ...] | list[str]) -> str:
-    """Names as a help text lists them: `a, b or c`."""
-    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)

@@ -18,11 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from impactctl.errors import TemplateFailed
-from impactctl.report.escape import html, markdown
-
-TEMPLATE_SUFFIX = ".md.j2"
-# Each output format: the suffix of its templates and how a printed value is escaped.
-FORMATS = {"markdown": ".md.j2", "html": ".html.j2"}
+from impactctl.report import escape, formats
 
 
 @dataclass(frozen=True)
@@ -53,41 +49,36 @@ def builtin_dir() -> Path:
     raise TemplateFailed("the built-in templates are missing from this installation")
 
 
-def _finalize(value: Any, escape: Callable[[object], str] = markdown) -> Any:
-    """Every `{{ value }}` is escaped for Markdown (or HTML) unless Python marked it as already safe."""
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return escape(value)
+def _finalizer(escape_text: Callable[[object], str]) -> Callable[[Any], Any]:
+    """What every `{{ value }}` goes through: escaped for the format (Markdown, HTML) unless Python marked it
+    as already safe. One function per format, the escape bound in it: it runs for every printed value."""
 
+    def finalize(value: Any) -> Any:
+        if isinstance(value, Markup):
+            return value
+        if value is None:
+            return "—"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, int):
+            return f"{value:,}"
+        if isinstance(value, float):
+            return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return escape_text(value)
 
-def _finalize_html(value: Any) -> Any:
-    """The same for an HTML template: `& < > " '` become entities, so no text opens an element or ends an attribute."""
-    return _finalize(value, html)
-
-
-def format_of(template_name: str) -> str:
-    """The output format a template writes, by its suffix: `.html.j2` is HTML, anything else Markdown."""
-    return "html" if template_name.endswith(FORMATS["html"]) else "markdown"
+    return finalize
 
 
 def make_environment(ledger_templates: Path | None, extra_dir: Path | None = None, output: str = "markdown",
                      limits: RenderLimits = DEFAULT_LIMITS) -> BoundedSandbox:
     """Ledger's own templates/ first (to override a built-in by name), then the built-ins; values escaped for
-    `output` (markdown or html), with the same sandbox and limits for both."""
+    `output` (one of report.formats), with the same sandbox and limits for all."""
     search = [p for p in (extra_dir, ledger_templates) if p is not None and p.is_dir()]
     loaders = [FileSystemLoader(str(p)) for p in search] + [FileSystemLoader(str(builtin_dir()))]
     env = BoundedSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=False,
-                         finalize=_finalize_html if output == "html" else _finalize,
+                         finalize=_finalizer(getattr(escape, formats.get(output).escape)),
                          keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.limits = limits
     return env

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from impactctl.errors import UsageError
 from impactctl.model.ledger import Ledger
 from impactctl.model.records import Stakeholder
-
-PUBLIC, INTERNAL = "public", "internal"
-PROFILES = (PUBLIC, INTERNAL)
+from impactctl.report.profiles import INTERNAL, PUBLIC, check
 
 
 def display_name(stakeholder: Stakeholder, group_label: str, profile: str) -> str:
@@ -41,9 +38,7 @@ class Redactor:
     """Applies one privacy profile to every record an export shows."""
 
     def __init__(self, ledger: Ledger, profile: str = PUBLIC) -> None:
-        if profile not in PROFILES:
-            raise UsageError(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
-        self.profile = profile
+        self.profile = check(profile)
         self._groups = ledger.config.vocabularies.groups
         self._alias: dict[str, str] = {}
         if profile == PUBLIC:
