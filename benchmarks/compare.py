@@ -68,12 +68,16 @@ def side_env(checkout: Path) -> dict[str, str]:
 def check_side(name: str, checkout: Path) -> str:
     """The side's `impactctl --version`, after checking that its code is the one imported."""
     probe = "import impactctl, sys; print(impactctl.__file__)"
-    found = subprocess.run([sys.executable, "-c", probe], env=side_env(checkout), capture_output=True, text=True)
+    # Run from a neutral folder: `python -c` puts the working folder first on sys.path, so run from inside a
+    # checkout it would import that checkout whatever PYTHONPATH says (the steps run in their own folder).
+    neutral = tempfile.gettempdir()
+    found = subprocess.run([sys.executable, "-c", probe], env=side_env(checkout), capture_output=True, text=True,
+                           cwd=neutral)
     where = Path(found.stdout.strip() or ".").resolve()
     if found.returncode != 0 or checkout not in where.parents:
         raise SystemExit(f"--{name} {checkout}: Python imports impactctl from {where}, not from the checkout")
     version = subprocess.run([sys.executable, "-m", "impactctl", "--version"], env=side_env(checkout),
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, cwd=neutral)
     return version.stdout.strip()
 
 

@@ -136,7 +136,7 @@ def finish(run: Callable[[], Any], dry_run: bool) -> None:
     if result.refused:
         refuse(CheckResult(ledger="", files_checked=1, problems=result.problems),
                f"refused: the change would make {result.path} invalid; nothing was written",
-               summary=False, color_of=sys.stderr)
+               summary=False)
     if dry_run:
         typer.echo(result.diff, nl=False)
         typer.echo("(dry run: nothing was written)", err=True)

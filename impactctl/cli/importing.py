@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -67,7 +66,7 @@ def _refuse(result) -> None:
     rows = [f"CSV line {change.line} would make {change.rel} invalid" for change in result.changes
             if any(path.endswith("/" + change.rel) for path in failing)]
     refuse(CheckResult(ledger="", files_checked=len(result.changes), problems=result.problems),
-           "refused: nothing was written", summary=False, notes=rows, color_of=sys.stderr)
+           "refused: nothing was written", summary=False, notes=rows)
 
 
 def _summary(result) -> str:
