@@ -43,7 +43,7 @@ RUN = _load_runner()
 
 
 def steps(sample: dict) -> list[tuple[str, list[str]]]:
-    """The timed steps, in order, as impactctl arguments (the edit comes last: it changes the copy)."""
+    """The timed steps, in order, as impactctl arguments (the edits come last: they change the copy)."""
     report = ["report", "-L", "ledger", "--today", RUN.TODAY, "--period", "2026-Q3"]
     measured_on = min(dt.date.today(), dt.date(2026, 11, 20)).isoformat()  # as run.py: never a future day
     return [
@@ -51,6 +51,14 @@ def steps(sample: dict) -> list[tuple[str, list[str]]]:
         ("validate (second run)", ["validate", "ledger", "--today", RUN.TODAY]),
         ("report", report),
         ("report (HTML)", report + ["--format", "html"]),
+        ("export json", ["export", "-L", "ledger", "--today", RUN.TODAY, "--format", "json", "--output", "ledger.json"]),
+        ("add-outcome", ["add-outcome", "-L", "ledger", "--no-input", "--id", "bench-added-outcome",
+                         "--title", "Employers understand how insecure work affects mental health",
+                         "--area", "work", "--domain", "conceptual", "--group", "employers", "--owner", "Dr A. Author",
+                         "--statement", "By 31 December 2028, 40% of surveyed employers can name two ways insecure "
+                                        "work affects mental health, up from 10%.",
+                         "--due", "2028-12-31", "--indicator-name", "Employers aware", "--measure", "percent",
+                         "--unit", "%", "--baseline", "10", "--baseline-date", "2026-11-01", "--target", "40"]),
         ("record (focused edit)", ["record", sample["outcome"], "-L", "ledger", "--value", "50", "--date", measured_on,
                                    "--indicator", sample["indicator"], "--evidence", sample["evidence"],
                                    "--note", "Benchmark measurement."]),
