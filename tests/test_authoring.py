@@ -142,6 +142,16 @@ def test_set_changes_one_line_only(ledger):
     assert len(before) == len(after) and len(changed) == 1 and changed[0][1].strip() == "count: 120"
 
 
+def test_set_a_yes_no_field_with_the_words_a_file_uses(ledger):
+    """`false` on the command line is false, as in a file (it was written as the text "false", which the
+    schema refused)."""
+    path = ledger / "stakeholders/adv-helen-tranter.yaml"
+    result = invoke(ledger, "set", "adv-helen-tranter", "consent_to_name", "false")
+    assert result.exit_code == 0, result.output
+    assert "consent_to_name: false\n" in path.read_text()
+    assert api.validate(ledger).errors == 0
+
+
 def test_set_an_unknown_field_is_refused(ledger):
     result = invoke(ledger, "set", "study-insecure-work", "reahc", "120")
     assert result.exit_code == 1 and "schema-unknown-key" in result.output

@@ -71,6 +71,8 @@ def test_command_line_values_are_numbers_exactly_when_the_reader_reads_one(value
     typed = parse_value(value)
     if isinstance(read, (int, float)) and not isinstance(read, bool) and math.isfinite(read):
         assert typed == read and type(typed) is type(read)
+    elif scalars.kind(value) in (scalars.NULL, scalars.BOOL):
+        assert typed is read  # `false` is false and `~` null, on the command line as in a file
     elif scalars.kind(value) == scalars.DATE and len(value) == 10 and value != "2026-13-01":
         assert typed == dt.date.fromisoformat(value)
     else:

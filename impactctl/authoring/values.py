@@ -10,14 +10,18 @@ from impactctl.source import scalars
 
 
 def parse_value(text: str) -> Any:
-    """A command-line value as a ledger value: numbers as numbers, ISO dates as dates, the rest as text."""
+    """A command-line value as a ledger value, read by the reader's own rules (source/scalars.py): `false` is
+    false, `null` is null, `0x1F` is 31, `2026-01-05` is a date, the rest is text. Two exceptions keep a
+    mistake where the model can point at it: an impossible date (`2026-02-30`) and NaN or an infinity stay
+    text, so the schema reports them with their position rather than a number that compares with nothing."""
     text = text.strip()
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+    kind = scalars.kind(text)
+    if kind == scalars.DATE:
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date.fromisoformat(text) if len(text) == 10 else text
         except ValueError:
-            return text  # the model reports an impossible date with its position
-    number = scalars.plain_number(text)
-    if number is None or (isinstance(number, float) and not math.isfinite(number)):  # NaN, infinities stay text
+            return text
+    value = scalars.resolve(text)
+    if isinstance(value, float) and not math.isfinite(value):
         return text
-    return number
+    return value
