@@ -21,7 +21,7 @@ from impactctl.source import writer
 
 @dataclass
 class ExportResult:
-    """The files of an export (name -> text), or the validation result that stopped it."""
+    """The files of an export (name -> text) and where they were written; the check is the ledger's (warnings)."""
 
     check: CheckResult
     files: dict[str, str] = field(default_factory=dict)
@@ -29,22 +29,19 @@ class ExportResult:
     notes: list[str] = field(default_factory=list)
     counts: list[ref.Count] = field(default_factory=list)  # case study only
 
-    @property
-    def refused(self) -> bool:
-        return not self.files
-
 
 def export(root: Path, format: str, output: Path | None = None, profile: str = PUBLIC,
-           today: dt.date | None = None, iati_org: str | None = None) -> ExportResult:
+           today: dt.date | None = None, iati_org: str | None = None) -> ExportResult | api.Refused:
     """Export the validated ledger in a format of impactctl.exports.formats: one file at `output` (or
-    returned, for stdout), or for a folder format one file per table in the folder `output` (required)."""
+    returned, for stdout), or for a folder format one file per table in the folder `output` (required).
+    Refused, with nothing written, when the ledger has errors."""
     chosen = formats.get(format)
     if chosen.folder and output is None:
         raise UsageError(f"--format {format} writes several files: name a folder with --output")
     chosen.function("requires")()  # before validating: a missing extra is said at once
     valid = api.valid_ledger(root, today)
     if isinstance(valid, api.Refused):
-        return ExportResult(valid.check)
+        return valid
     ledger, result = valid.ledger, valid.check
     redactor = Redactor(ledger, profile)
     options = formats.ExportOptions(iati_org=iati_org)
@@ -72,14 +69,15 @@ def _write(output: Path | None, files: dict[str, str], folder: bool) -> list[Pat
 
 
 def case_study(root: Path, outcome_ids: list[str], output: Path | None = None, profile: str = PUBLIC,
-               today: dt.date | None = None) -> ExportResult:
+               today: dt.date | None = None) -> ExportResult | api.Refused:
     """A REF impact case study draft for the outcomes, with each section's size against REF's limit.
 
-    The draft is written (or returned) even when a section is over its limit, so you can see what to cut.
+    The draft is written (or returned) even when a section is over its limit, so you can see what to cut;
+    Refused, with nothing written, when the ledger has errors.
     """
     valid = api.valid_ledger(root, today)
     if isinstance(valid, api.Refused):
-        return ExportResult(valid.check)
+        return valid
     ledger, result = valid.ledger, valid.check
     text = ref.draft(ledger, outcome_ids, Redactor(ledger, profile))
     written = _write(output, {"case-study.md": text}, folder=False)

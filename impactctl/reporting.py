@@ -21,23 +21,23 @@ DEFAULT_TEMPLATE = "quarterly"
 
 @dataclass
 class ReportResult:
-    """The rendered report, or the validation result that stopped it."""
+    """The rendered report (a template may render "" on purpose) and where it was written; the check is the
+    ledger's (its warnings go in the appendix)."""
 
     check: CheckResult
     text: str = ""
     written: Path | None = None
     period_label: str = ""
     notes: list[str] = field(default_factory=list)
-    refused: bool = False  # the ledger has errors: nothing was rendered (a template may render "" on purpose)
 
 
 def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLATE, output: Path | None = None,
            profile: str = "public", as_of: str | None = None, today: dt.date | None = None,
            output_format: str | None = None, *,
-           limits: environment.RenderLimits = environment.DEFAULT_LIMITS) -> ReportResult:
+           limits: environment.RenderLimits = environment.DEFAULT_LIMITS) -> ReportResult | api.Refused:
     """Render the ledger's report for a period (default: the last complete quarter).
 
-    Nothing is rendered or written when the ledger has errors; `as_of` renders the ledger as it was at a
+    Nothing is rendered or written when the ledger has errors (Refused); `as_of` renders the ledger as it was at a
     git revision, so a past report can be reproduced exactly. `output_format` is markdown or html; by default
     html when the template is a .html.j2 file or the output file ends in .html, else markdown. `limits`
     bounds what the template may spend.
@@ -63,10 +63,11 @@ def choose_format(output_format: str | None, template: str, output: Path | None)
 
 
 def _report(root: Path, repo_root: Path, period_text: str | None, template: str, output: Path | None, profile: str,
-            as_of: str | None, today: dt.date | None, fmt: str, limits: environment.RenderLimits) -> ReportResult:
+            as_of: str | None, today: dt.date | None, fmt: str,
+            limits: environment.RenderLimits) -> ReportResult | api.Refused:
     valid = api.valid_ledger(root, today)
     if isinstance(valid, api.Refused):
-        return ReportResult(valid.check, refused=True)
+        return valid
     ledger, result = valid.ledger, valid.check
     start_month = ledger.config.centre.reporting_year_start_month
     try:

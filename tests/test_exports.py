@@ -319,3 +319,15 @@ def test_internal_profile_may_show_them(ledger, tmp_path):
     markers = seed_private_fields(ledger)
     everything = public_outputs(ledger, tmp_path, profile="internal").lower()
     assert all(marker.lower() in everything for marker in markers if marker.lower().startswith("zqx"))
+
+
+def test_an_export_with_no_files_is_not_a_refusal(ledger, monkeypatch):
+    """Only errors refuse an export: a folder format with nothing to write (here, made to return no files)
+    exits 0, where `refused` used to be read off an empty file list ("the ledger has errors", exit 1)."""
+    from impactctl.exports import record_csv
+
+    monkeypatch.setattr(record_csv, "files", lambda *args: {})
+    result = CliRunner().invoke(app, ["export", "-L", str(ledger), "--format", "csv", "--today", TODAY,
+                                      "--output", str(ledger.parent / "out")])
+    assert result.exit_code == 0, result.output
+    assert "errors" not in result.output

@@ -12,7 +12,7 @@ import typer
 
 from impactctl.cli import complete, options
 from impactctl.cli.common import EXIT_PROBLEMS, fail, ledger_root
-from impactctl.cli.refusal import refuse
+from impactctl.cli.refusal import refuse_if_refused
 from impactctl.exports import formats
 
 # --format's choices and help, and --output's help, come from the table of formats.
@@ -47,7 +47,7 @@ def export(
         typer.echo(f"impactctl: note: {note}", err=True)
     if result.written:
         typer.echo("\n".join(str(p) for p in result.written))
-    else:
+    elif result.files:  # one file, to standard output
         typer.echo(next(iter(result.files.values())), nl=False)
 
 
@@ -109,8 +109,7 @@ def _run(use_case: Any, *args: Any) -> Any:
         result = use_case(*args)
     except ImpactctlError as exc:
         fail(str(exc))
-    if getattr(result, "refused", False):
-        refuse(result.check, "the ledger has errors: fix them (see above) before exporting; nothing was written")
+    refuse_if_refused(result, "the ledger has errors: fix them (see above) before exporting; nothing was written")
     return result
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Iterable, NoReturn
+from typing import TYPE_CHECKING, Any, Iterable, NoReturn
 
 import typer
 
@@ -11,6 +11,14 @@ from impactctl.cli.common import EXIT_PROBLEMS, fail, use_color
 
 if TYPE_CHECKING:
     from impactctl.problems import CheckResult
+
+
+def refuse_if_refused(result: Any, message: str) -> None:
+    """A use case's result, unless it is api.Refused: then print why and exit 1 (see refuse)."""
+    from impactctl.api import Refused
+
+    if isinstance(result, Refused):
+        refuse(result.check, message)
 
 
 def refuse(check: CheckResult, message: str, *, summary: bool = True, notes: Iterable[str] = ()) -> NoReturn:

@@ -10,7 +10,7 @@ import typer
 
 from impactctl.cli import complete, options
 from impactctl.cli.common import EXIT_PROBLEMS, fail, ledger_root
-from impactctl.cli.refusal import refuse
+from impactctl.cli.refusal import refuse_if_refused
 from impactctl.report import formats
 
 
@@ -60,8 +60,7 @@ def report(
         fail(f"{exc}; no report was written", EXIT_PROBLEMS)
     except ImpactctlError as exc:
         fail(str(exc))
-    if result.refused:
-        refuse(result.check, "the ledger has errors: fix them (see above) before reporting; no report was written")
+    refuse_if_refused(result, "the ledger has errors: fix them (see above) before reporting; no report was written")
     if result.written:
         typer.echo(f"{result.written} ({result.period_label})")
     else:
