@@ -89,7 +89,7 @@ def main() -> None:
 
     def export_all() -> None:
         for n, root in enumerate(roots):
-            ledger, check = api.check(root, today=TODAY, need_ledger=True)
+            ledger, check = api.check(root, today=TODAY)
             assert ledger is not None and not check.errors, root
             parquet.write(ledger, Redactor(ledger), out / f"c{n:03d}", f"{parquet.ledger_id(ledger)}-{n:03d}")
 
@@ -131,7 +131,7 @@ def check(roots: list[Path], period_text: str) -> str:
                "outcomes_achieved")
     differ = []
     for lid, root in result.included:
-        ledger, _ = api.check(root, today=TODAY, need_ledger=True)
+        ledger, _ = api.check(root, today=TODAY)
         period = parse_period(period_text, TODAY, ledger.config.centre.reporting_year_start_month)
         model = viewmodel.build(ledger, period, "public")
         row = headline[lid]

@@ -36,20 +36,21 @@ def validate(root: Path, today: dt.date | None = None, overrides: dict[str, str]
     time, change time and inode are as they were (no edit keeps its change time); otherwise its bytes
     are hashed, so the cache can never make a changed ledger pass.
     """
-    return check(root, today, overrides, use_cache)[1]
+    # No ledger is needed: an unchanged ledger is answered from the cache without loading a record.
+    reading = read_ledger(root, _rules, today=today or dt.date.today(), overrides=overrides, use_cache=use_cache)
+    return _finish(root, reading)
 
 
 def check(root: Path, today: dt.date | None = None, overrides: dict[str, str] | None = None,
-          use_cache: bool = True, need_ledger: bool = False,
-          focus: set[str] | None = None) -> tuple[Ledger | None, CheckResult]:
-    """The loaded ledger (None when ledger.yaml is unusable, or answered from the cache without
-    loading when `need_ledger` is false) and the result of validating it.
+          use_cache: bool = True, focus: set[str] | None = None) -> tuple[Ledger | None, CheckResult]:
+    """The loaded ledger and the result of validating it; the ledger is None only when ledger.yaml is
+    unusable (the result says why).
 
     `focus` (ledger-relative paths) asks for the problems in those files only, as an edit does: the
     rules still compare against the whole ledger, but read only the records they need to.
     """
     reading = read_ledger(root, _rules, today=today or dt.date.today(), focus=focus, overrides=overrides,
-                          use_cache=use_cache, need_ledger=need_ledger)
+                          use_cache=use_cache, need_ledger=True)
     return reading.ledger, _finish(root, reading)
 
 
@@ -85,7 +86,7 @@ class Refused:
 def valid_ledger(root: Path, today: dt.date | None = None) -> Valid | Refused:
     """The whole ledger, loaded and checked, for a use case that reads it (a report, an export); Refused
     when it has errors, since nothing should be made from a ledger with errors."""
-    ledger, result = check(root, today=today, need_ledger=True)
+    ledger, result = check(root, today=today)
     if ledger is None or result.errors:
         return Refused(result)
     return Valid(ledger, result)

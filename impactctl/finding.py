@@ -38,7 +38,7 @@ def show(root: Path, record_id: str, profile: str = PUBLIC, today: dt.date | Non
 
     Works on a ledger with errors (records that failed to load are missing); UsageError for an unknown id.
     """
-    ledger, result = api.check(root, today=today, need_ledger=True)
+    ledger, result = api.check(root, today=today)
     if ledger is None:
         return Found(result)
     redactor = Redactor(ledger, profile)
@@ -68,7 +68,7 @@ def list_records(root: Path, kind: str, selected: filters.Filters = filters.Filt
     chosen = kinds.kind_of(kind)
     if chosen is None:
         raise UsageError(f"{kind!r} is not a record kind: use one of {', '.join(kinds.FOLDERS)}")
-    ledger, result = api.check(root, today=today, need_ledger=True)
+    ledger, result = api.check(root, today=today)
     if ledger is None:
         return Found(result)
     redactor = Redactor(ledger, profile)

@@ -72,7 +72,7 @@ def test_a_report_of_an_unchanged_ledger_takes_the_rules_findings_from_the_cache
     real = fastyaml.load
     monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
     monkeypatch.setattr(impactctl.checks, "run_checks", lambda ledger: pytest.fail("the rules ran again"))
-    loaded, result = api.check(ledger, today=TODAY, need_ledger=True)
+    loaded, result = api.check(ledger, today=TODAY)
     assert loaded is not None and len(loaded.entries) == first[1]
     assert parsed == ["ledger.yaml"]  # every record came from the cache
     assert [(p.path, p.line, p.column, p.code, p.message, p.excerpt) for p in result.problems] == first[0]
@@ -82,7 +82,7 @@ def test_a_report_after_an_edit_runs_the_rules_again(ledger):
     summary(ledger)
     path = ledger / TARGET
     path.write_text(path.read_text().replace("status: active", "status: ongoing"))
-    loaded, result = api.check(ledger, today=TODAY, need_ledger=True)
+    loaded, result = api.check(ledger, today=TODAY)
     assert [(p.line, p.column, p.code) for p in result.problems if TARGET in p.path] == [(25, 9, "schema-choice")]
 
 
@@ -245,11 +245,11 @@ def test_parsing_on_every_core_gives_what_parsing_here_gives(ledger, monkeypatch
 
     (ledger / TARGET).write_text((ledger / TARGET).read_text().replace("status: active", "status: ongoing"))
     (ledger / "outcomes/broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
-    serial, _ = api.check(ledger, today=TODAY, use_cache=False, need_ledger=True)
+    serial, _ = api.check(ledger, today=TODAY, use_cache=False)
     expected = api.validate(ledger, today=TODAY, use_cache=False).problems
     monkeypatch.setattr(ParsePool, "threshold", 1)
     monkeypatch.setattr(ParsePool, "chunk", 7)
-    parallel, result = api.check(ledger, today=TODAY, need_ledger=True)
+    parallel, result = api.check(ledger, today=TODAY)
     assert result.problems == expected and {p.code for p in expected} >= {"schema-choice", "yaml-syntax"}
     assert [(e.path, e.record) for e in parallel.entries] == [(e.path, e.record) for e in serial.entries]
     monkeypatch.setattr(ParsePool, "threshold", 10_000)  # parse here again, to count what is parsed
@@ -257,7 +257,7 @@ def test_parsing_on_every_core_gives_what_parsing_here_gives(ledger, monkeypatch
     real = fastyaml.load
     monkeypatch.setattr(fastyaml, "load", lambda rel, text: parsed.append(rel) or real(rel, text))
     (ledger / "outcomes/broken.yaml").write_text("id: broken\ntitle: [unclosed,\n")  # the rules run again
-    again, result = api.check(ledger, today=TODAY, need_ledger=True)
+    again, result = api.check(ledger, today=TODAY)
     assert parsed == ["ledger.yaml", "outcomes/broken.yaml"]
     assert [(p.path, p.code) for p in result.problems] == [(p.path, p.code) for p in expected]
     assert [(e.path, e.record) for e in again.entries] == [(e.path, e.record) for e in serial.entries]

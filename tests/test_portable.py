@@ -71,7 +71,7 @@ def test_a_large_ledger_parsed_by_spawned_workers_gives_what_parsing_here_gives(
     records parsed by spawned workers as parsed here, one file after another."""
     generate = load_generator().generate
     generate(tmp_path, 400, 0.05, 7)
-    serial, serial_result = api.check(tmp_path, today=TODAY, use_cache=False, need_ledger=True)
+    serial, serial_result = api.check(tmp_path, today=TODAY, use_cache=False)
 
     monkeypatch.setattr(workers.ParsePool, "threshold", 100)
     monkeypatch.setattr(workers.ParsePool, "chunk", 60)
@@ -80,7 +80,7 @@ def test_a_large_ledger_parsed_by_spawned_workers_gives_what_parsing_here_gives(
     started = []
     real_context = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: started.append(method) or real_context(method))
-    spawned, spawned_result = api.check(tmp_path, today=TODAY, use_cache=False, need_ledger=True)
+    spawned, spawned_result = api.check(tmp_path, today=TODAY, use_cache=False)
 
     assert started == ["spawn"] and len(spawned.entries) > workers.ParsePool.threshold
     assert serial_result.problems and spawned_result.problems == serial_result.problems

@@ -44,7 +44,7 @@ def ledgers(tmp_path_factory) -> list[Path]:
 
 def single(root: Path, period_text: str) -> dict:
     """One ledger's own report figures for the period, as its view-model has them."""
-    ledger, check = api.check(root, today=TODAY, need_ledger=True)
+    ledger, check = api.check(root, today=TODAY)
     assert not check.errors
     period = parse_period(period_text, TODAY, ledger.config.centre.reporting_year_start_month)
     model = viewmodel.build(ledger, period, "public")

@@ -148,7 +148,7 @@ def test_every_partition_of_a_range_adds_up_to_the_range(tmp_path):
 
     root = tmp_path / "generated"
     load_generator().generate(root, 300, 0.0, 5)
-    ledger, _ = api.check(root, today=TODAY, need_ledger=True)
+    ledger, _ = api.check(root, today=TODAY)
     whole = Period(dt.date(2025, 1, 1), dt.date(2026, 12, 31), "whole")
 
     def values(period: Period) -> list:

@@ -855,7 +855,7 @@ def test_personal_data_first_pass_reads_every_text_the_rule_checks():
     from impactctl.checks.rules import personal_data
     from tests.conftest import SHIPPED
 
-    ledger, _ = api.check(SHIPPED, need_ledger=True)
+    ledger, _ = api.check(SHIPPED)
     for entry in ledger.entries:
         skip = personal_data._unpublished(type(entry.record))
         strings, stack = set(), [json.loads(entry.record.model_dump_json(exclude=skip))]
