@@ -18,5 +18,6 @@ def test_comparing_a_checkout_with_itself_gives_every_step_the_same_output(tmp_p
 
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "median" not in line]
     assert [row.split(" | ")[0].lstrip("| ") for row in rows] == [
-        "validate (cold)", "validate (second run)", "report", "report (HTML)", "record (focused edit)"]
+        "validate (cold)", "validate (second run)", "report", "report (HTML)", "export json", "add-outcome",
+        "record (focused edit)"]
     assert all(row.endswith("| 0/0 | yes |") for row in rows)
