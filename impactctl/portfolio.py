@@ -16,6 +16,7 @@ from typing import Any
 from impactctl import api
 from impactctl.errors import UsageError
 from impactctl.exports import parquet
+from impactctl.exports.parquet_schema import TABLES
 from impactctl.model.periods import parse_period
 from impactctl.report import environment, formats
 from impactctl.report import portfolio as view
@@ -23,8 +24,6 @@ from impactctl.report.privacy import Redactor
 from impactctl.source import writer
 
 QUERIES = ("headline", "indicator_status", "behind", "coverage", "reach")
-TABLES = ("ledgers", "vocabularies", "outcomes", "indicators", "milestones", "measurements", "activities",
-          "stakeholders", "evidence")
 
 
 @dataclass

@@ -76,10 +76,8 @@ def add_evidence(root: Path, fields: dict[str, Any], file: str | None = None, co
 
 
 def _source_sha256(source: Path) -> str:
-    from impactctl.source.tree import sha256_of
-
     try:
-        return sha256_of(source)
+        return attachments.sha256_of(source)
     except (OSError, ValueError):
         raise UsageError(f"no file {source} to copy") from None
 
@@ -87,7 +85,5 @@ def _source_sha256(source: Path) -> str:
 def file_sha256(root: Path, name: str) -> str | None:
     """The sha256 of an evidence file inside the ledger; None when it is missing or outside the ledger
     (never read then: validation says which)."""
-    from impactctl.source.tree import MISSING, OUTSIDE, attachment_digest
-
-    digest = attachment_digest(root, name)
-    return None if digest in (MISSING, OUTSIDE) else digest
+    digest = attachments.attachment_digest(root, name)
+    return None if digest in (attachments.MISSING, attachments.OUTSIDE) else digest

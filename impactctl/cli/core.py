@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -16,7 +15,7 @@ from impactctl.model import kinds
 from impactctl.output import reporters
 
 # validate's --format choices and help come from the table of reporters.
-Format = Enum("Format", {name: name for name in reporters.NAMES}, type=str)
+Format = options.choices("Format", reporters.NAMES)
 FORMAT_HELP = options.listed([reporters.shown(r) for r in reporters.REPORTERS]) + "."
 
 

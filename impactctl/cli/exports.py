@@ -4,7 +4,6 @@ study draft)."""
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from pathlib import Path
 from typing import Any, List, Optional
 
@@ -16,7 +15,7 @@ from impactctl.cli.refusal import refuse_if_refused
 from impactctl.exports import formats
 
 # --format's choices and help, and --output's help, come from the table of formats.
-ExportFormat = Enum("ExportFormat", {name: name for name in formats.NAMES}, type=str)
+ExportFormat = options.choices("ExportFormat", formats.NAMES)
 FORMAT_HELP = options.listed([f"{f.name} ({f.help})" for f in formats.FORMATS]) + "."
 OUTPUT_HELP = (f"The file ({', '.join(f.name for f in formats.FORMATS if not f.folder)}; default: standard output) "
                f"or folder ({', '.join(f.name for f in formats.FORMATS if f.folder)}; required) to write, atomically.")

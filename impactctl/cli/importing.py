@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -16,7 +15,7 @@ from impactctl.model import kinds
 
 
 # The record kinds a CSV row can be, in the order commands offer them.
-Kind = Enum("Kind", {name: name for name in kinds.CHOICES}, type=str)
+Kind = options.choices("Kind", kinds.CHOICES)
 
 
 def import_(

@@ -8,21 +8,23 @@ bad date is refused before the command runs, with the same words everywhere.
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import Any, Sequence
 
 import typer
 
 from impactctl.cli import answers, complete
 from impactctl.report.profiles import PROFILES
+from impactctl.tables import listed
 
 LEDGER = typer.Option(None, "--ledger", "-L", help="The ledger folder (default: $IMPACTCTL_LEDGER, "
                       "else the nearest folder at or above here with ledger.yaml, else ./ledger).",
                       show_default=False)
 
 
-def listed(items: Sequence[str]) -> str:
-    """`a, b, c or d`, as the help texts list a table's choices."""
-    return f"{', '.join(items[:-1])} or {items[-1]}" if len(items) > 1 else "".join(items)
+def choices(name: str, names: Sequence[str]) -> Any:
+    """An Enum of a table's names, in its order: the choices typer offers and checks for an option."""
+    return Enum(name, {each: each for each in names}, type=str)
 
 
 def profile_help(**words: str) -> str:

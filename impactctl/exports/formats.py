@@ -7,11 +7,10 @@ the format is used, so that the command line starts without loading pydantic or 
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from impactctl.errors import UsageError
+from impactctl import tables
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,7 @@ class ExportFormat:
         ref = getattr(self, role)
         if ref is None:
             return lambda *args: []
-        module, _, name = ref.partition(":")
-        return getattr(importlib.import_module(f"impactctl.exports.{module}"), name)
+        return tables.imported("impactctl.exports", ref)
 
 
 FORMATS: tuple[ExportFormat, ...] = (
@@ -65,13 +63,10 @@ FORMATS: tuple[ExportFormat, ...] = (
                  "Parquet", folder=True, write="parquet:write", requires="parquet:require"),
 )
 
-NAMES = tuple(f.name for f in FORMATS)
+NAMES = tables.names(FORMATS)
 
 
 def get(name: str) -> ExportFormat:
     """The format called `name`, or a UsageError listing them."""
-    for chosen in FORMATS:
-        if chosen.name == name:
-            return chosen
-    raise UsageError(f"--format must be one of {', '.join(NAMES)}, not {name!r}")
+    return tables.find(FORMATS, name, "--format")
 

@@ -3,7 +3,7 @@
 Dates are dates, counts integers, values doubles (a measured value in words goes to `value_text`), lists
 are lists of strings: files from many ledgers read as one dataset (`read_parquet('*/outcomes.parquet')`).
 Privacy is the Redactor's, as in the JSON and CSV exports. pyarrow is an optional extra, imported here only.
-The schema is documented in docs/portfolio.md; a change of a column's name, type or meaning bumps VERSION.
+The tables and their columns are declared in parquet_schema.py.
 """
 
 from __future__ import annotations
@@ -16,41 +16,11 @@ from slugify import slugify
 
 from impactctl.errors import UsageError
 from impactctl.exports import parquet_rows
+from impactctl.exports.parquet_schema import CONTACT, SCHEMA, VERSION, B, D, F, I, L, S
 from impactctl.model.ledger import Ledger
 from impactctl.report.privacy import Redactor
 
-VERSION = 1
 INSTALL = "pip install 'impactctl[portfolio]'"
-
-S, D, I, F, B, L = "string", "date", "int64", "float64", "bool", "list<string>"
-_VALUE = (("value", F), ("value_text", S))  # a number, or (qualitative) words
-
-# Table -> columns (name, type), in order. Every table starts with ledger_id.
-SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
-    "ledgers": (("ledger_id", S), ("schema_version", I), ("profile", S), ("centre", S), ("short_name", S),
-                ("funder", S), ("grant", S), ("currency", S), ("reporting_year_start_month", I), ("today", D)),
-    "vocabularies": (("ledger_id", S), ("vocabulary", S), ("key", S), ("label", S), ("position", I)),
-    "outcomes": (("ledger_id", S), ("id", S), ("title", S), ("area", S), ("domain", S), ("groups", L),
-                 ("stakeholders", L), ("owner", S), ("statement", S), ("rationale", S), ("due", D), ("status", S),
-                 ("status_date", D), ("status_before", S), ("evidence", L), ("tags", L)),
-    "indicators": (("ledger_id", S), ("outcome", S), ("id", S), ("position", I), ("name", S), ("measure", S),
-                   ("unit", S), ("direction", S), ("baseline_value", F), ("baseline_text", S), ("baseline_date", D),
-                   ("target_value", F), ("target_text", S), ("target_date", D)),
-    "milestones": (("ledger_id", S), ("outcome", S), ("indicator", S), ("position", I), ("date", D), *_VALUE),
-    "measurements": (("ledger_id", S), ("outcome", S), ("indicator", S), ("position", I), ("date", D), *_VALUE,
-                     ("evidence", L), ("note", S)),
-    "activities": (("ledger_id", S), ("id", S), ("title", S), ("type", S), ("area", S), ("start", D), ("end", D),
-                   ("last_day", D), ("lead", S), ("description", S), ("stakeholders", L), ("outcomes", L),
-                   ("reach_audience", S), ("reach_count", I), ("reach_geography", S), ("cost_amount", F),
-                   ("cost_minor", I), ("cost_currency", S), ("countries", L), ("form", S), ("primary_audience", S)),
-    "stakeholders": (("ledger_id", S), ("id", S), ("name", S), ("type", S), ("group", S), ("description", S),
-                     ("url", S), ("consent_to_name", B), ("advisory_role", S), ("advisory_since", D),
-                     ("advisory_until", D)),
-    "evidence": (("ledger_id", S), ("id", S), ("title", S), ("date", D), ("type", S), ("url", S), ("file", S),
-                 ("sha256", S), ("outcomes", L), ("activities", L), ("corroborator", S), ("note", S)),
-}
-# Internal profile only: a stakeholder's contact.
-CONTACT = tuple((f"contact_{part}", S) for part in ("name", "email", "phone", "address", "note"))
 
 
 def ledger_id(ledger: Ledger) -> str:

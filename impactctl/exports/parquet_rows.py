@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from impactctl.exports import records
+from impactctl.exports.parquet_schema import TABLES
 from impactctl.model.ledger import Ledger
 from impactctl.model.records import Outcome
 from impactctl.report.attribution import last_day, minor_units
@@ -19,7 +20,8 @@ from impactctl.report.status import status_at
 def rows(ledger: Ledger, redactor: Redactor, lid: str, version: int) -> dict[str, list[dict[str, Any]]]:
     """Every table of the Parquet export, by name, each row keyed to its ledger by `ledger_id`."""
     centre = ledger.config.centre
-    out: dict[str, list[dict[str, Any]]] = {
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    out.update({
         "ledgers": [{"ledger_id": lid, "schema_version": version, "profile": redactor.profile,
                      "centre": centre.name, "short_name": centre.short_name, "funder": centre.funder,
                      "grant": centre.grant, "currency": centre.currency,
@@ -27,9 +29,7 @@ def rows(ledger: Ledger, redactor: Redactor, lid: str, version: int) -> dict[str
         "vocabularies": [{"ledger_id": lid, "vocabulary": name, "key": key, "label": label, "position": n}
                          for name, words in ledger.config.vocabularies.model_dump().items()
                          for n, (key, label) in enumerate(words.items())],
-    }
-    for name in ("outcomes", "indicators", "milestones", "measurements", "activities", "stakeholders", "evidence"):
-        out[name] = []
+    })
     for entry in records.sorted_entries(ledger, "outcomes", redactor):
         _outcome(entry.record, records.as_dict(entry, redactor), lid, out)
     for entry in records.sorted_entries(ledger, "activities", redactor):

@@ -16,13 +16,13 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from impactctl.errors import UsageError
+from impactctl import tables
 from impactctl.importing.columns import INDICATOR_COLUMNS, LIST_SEPARATOR, cell_value, columns
 from impactctl.importing.commit import check_changes, write_changes
 from impactctl.importing.csvfile import Row, read_csv, row_fields
 from impactctl.importing.plan import FileChange, plan_import
 from impactctl.importing.texts import apply_fields, new_text, updated_text
-from impactctl.model.kinds import FOLDERS
+from impactctl.model.kinds import CHOICES, FOLDERS
 from impactctl.problems import Problem, Severity
 from impactctl.source import writer
 
@@ -53,7 +53,7 @@ def import_csv(root: Path, kind: str, csv_path: Path, dry_run: bool = False,
                today: dt.date | None = None) -> ImportResult:
     """Add or update one `kind` record per CSV row; check the whole ledger, then write every file or none."""
     if kind not in FOLDERS:
-        raise UsageError(f"--kind must be one of {', '.join(FOLDERS)}")
+        raise tables.unknown("--kind", CHOICES, kind)
     if dry_run:
         return _run(root, kind, csv_path, True, today)
     with writer.ledger_lock(root):

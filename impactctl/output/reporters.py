@@ -7,10 +7,11 @@ that the command line starts without loading rich.
 
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Optional
+
+from impactctl import tables
 
 if TYPE_CHECKING:  # only for the types: the command line imports this table at start
     from impactctl.problems import CheckResult
@@ -27,8 +28,7 @@ class Reporter:
     default_under: Optional[str] = None  # the default when this environment variable is "true" (a CI's own)
 
     def render(self, result: CheckResult, color: bool = False) -> str:
-        module, _, name = self.render_ref.partition(":")
-        render: Callable[[CheckResult, bool], str] = getattr(importlib.import_module(f"impactctl.output.{module}"), name)
+        render: Callable[[CheckResult, bool], str] = tables.imported("impactctl.output", self.render_ref)
         return render(result, self.color and color)
 
 
@@ -41,12 +41,12 @@ REPORTERS: tuple[Reporter, ...] = (
     Reporter("junit", "", "junit:render"),
 )
 
-NAMES = tuple(r.name for r in REPORTERS)
+NAMES = tables.names(REPORTERS)
 
 
 def get(name: str) -> Reporter:
-    """The reporter called `name` (one of NAMES: the command line offers no other)."""
-    return next(r for r in REPORTERS if r.name == name)
+    """The reporter called `name`, or a UsageError listing them (the command line offers no other)."""
+    return tables.find(REPORTERS, name, "--format")
 
 
 def default() -> Reporter:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from impactctl.errors import UsageError
+from impactctl import tables
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,13 @@ FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat("html", ".html.j2", "html", outputs=(".html", ".htm")),
 )
 
-NAMES = tuple(f.name for f in FORMATS)
+NAMES = tables.names(FORMATS)
 DEFAULT = FORMATS[0]
 
 
 def get(name: str) -> ReportFormat:
     """The format called `name`, or a UsageError listing them."""
-    for chosen in FORMATS:
-        if chosen.name == name:
-            return chosen
-    raise UsageError(f"--format must be one of {', '.join(NAMES)}")
+    return tables.find(FORMATS, name, "--format")
 
 
 def of_template(template_name: str) -> ReportFormat:

@@ -6,7 +6,7 @@ offer the names without loading pydantic. Adding a profile is a line here and wh
 
 from __future__ import annotations
 
-from impactctl.errors import UsageError
+from impactctl import tables
 
 PUBLIC, INTERNAL = "public", "internal"
 
@@ -20,5 +20,5 @@ PROFILES: dict[str, str] = {
 def check(profile: str) -> str:
     """The profile, if it is one; else a UsageError listing them."""
     if profile not in PROFILES:
-        raise UsageError(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+        raise tables.unknown("--profile", tuple(PROFILES), profile)
     return profile

@@ -1,17 +1,40 @@
-"""Evidence files: find one named from the ledger or from the working folder, copy one in from outside."""
+"""Evidence files: hash one named from the ledger, find one named from the ledger or the working folder, copy one in."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from impactctl.errors import UsageError
-from impactctl.source.tree import inside, sha256_of
+from impactctl.source.tree import inside
 
 FILES_FOLDER = "evidence/files"
+OUTSIDE, MISSING = "outside", "missing"  # what attachment_digest gives instead of a digest
+
+
+def attachment_digest(root: Path, name: str) -> str:
+    """The sha256 of an evidence file named from the ledger folder, else OUTSIDE or MISSING; a file outside
+    the ledger (by `..`, an absolute path or a symbolic link) is never opened. A name no file can have
+    (a NUL byte, too long) is missing."""
+    try:
+        path = root / name
+        if os.path.isabs(name) or not inside(root, path):
+            return OUTSIDE
+        return sha256_of(path) if path.is_file() else MISSING
+    except (OSError, ValueError):
+        return MISSING
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def locate(root: Path, given: str, cwd: Path) -> str:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from impactctl import __version__
 from impactctl.source.cache import Cache, problem_to
-from impactctl.source.tree import Tree, attachment_digest
+from impactctl.source.attachments import attachment_digest
+from impactctl.source.tree import Tree
 
 if TYPE_CHECKING:
     from impactctl.model.ledger import Ledger

@@ -12,7 +12,8 @@ from impactctl.source import schema
 from impactctl.source.cache import Cache
 from impactctl.source.discover import CONFIG_NAME
 from impactctl.source.recordfile import FileResult, Item, check_file_bytes, gc_paused, parse
-from impactctl.source.tree import MISSING, OUTSIDE, RECORD_SUFFIX, Tree, attachment_digest, read_bytes, read_tree
+from impactctl.source.attachments import MISSING, OUTSIDE, attachment_digest
+from impactctl.source.tree import RECORD_SUFFIX, Tree, read_bytes, read_tree
 from impactctl.source.workers import ParsePool
 
 __all__ = ["RECORD_SUFFIX", "FileResult", "check_file_bytes", "load_ledger", "load_config", "read_yaml", "read_bytes"]

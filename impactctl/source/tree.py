@@ -212,26 +212,3 @@ def inside(root: Path, path: Path) -> bool:
     real_root = os.path.realpath(root)
     return os.path.commonpath([real_root, os.path.realpath(path)]) == real_root
 
-
-OUTSIDE, MISSING = "outside", "missing"
-
-
-def attachment_digest(root: Path, name: str) -> str:
-    """The sha256 of an evidence file named from the ledger folder, else OUTSIDE or MISSING; a file outside
-    the ledger (by `..`, an absolute path or a symbolic link) is never opened. A name no file can have
-    (a NUL byte, too long) is missing."""
-    try:
-        path = root / name
-        if os.path.isabs(name) or not inside(root, path):
-            return OUTSIDE
-        return sha256_of(path) if path.is_file() else MISSING
-    except (OSError, ValueError):
-        return MISSING
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
