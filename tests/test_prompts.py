@@ -152,6 +152,15 @@ def test_record_asks_for_what_is_missing(root, terminal):
     assert text.endswith("    measurements:\n      - date: 2026-11-20\n        value: 12\n")
 
 
+def test_a_wrong_date_flag_at_a_terminal_is_asked_again(root, terminal):
+    """A date flag is checked by the form, like every flag it asks for: at a terminal a day the calendar lacks
+    is asked again rather than ending the command (outside one it exits 2: tests/test_dates.py)."""
+    result = invoke(root, "record", "one", "--value", "30", "--date", "2026-02-30", input="2026-02-27\n")
+    assert result.exit_code == 0, result.output
+    assert "--date 2026-02-30: `2026-02-30` is not a day in the calendar: February 2026 has 28 days" in result.output
+    assert "      - date: 2026-02-27\n        value: 30\n" in (root / "outcomes/one.yaml").read_text()
+
+
 def test_record_offers_today_as_the_date(root, terminal):
     result = invoke(root, "record", "one", input="30\n\n")
     assert result.exit_code == 0, result.output

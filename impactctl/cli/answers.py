@@ -9,6 +9,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
+from impactctl.model import days
 from impactctl.source.value_hints import choice_hint, date_hint
 from impactctl.suggest import did_you_mean
 
@@ -55,12 +56,12 @@ def text(answer: str) -> str:
 def date(answer: str) -> dt.date:
     """A YYYY-MM-DD date; another spelling (`31/12/2027`) is answered with its YYYY-MM-DD form."""
     answer = str(answer).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", answer):
-        try:
-            return dt.date.fromisoformat(answer)
-        except ValueError:
-            pass
-    raise Wrong(f"`{answer}` is not a date: {date_hint(answer)}", strict=True)
+    if not days.is_iso_day(answer):
+        raise Wrong(f"`{answer}` is not a date: {date_hint(answer)}", strict=True)
+    try:
+        return days.calendar_day(answer)
+    except ValueError as exc:  # 2026-02-30: the model's words, as a period with that day gets them
+        raise Wrong(str(exc), strict=True) from None
 
 
 def number(answer: str) -> int | float:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, List, Optional
 
 import typer
 
 from impactctl.cli import answers, complete, options
 from impactctl.cli.common import fail, ledger_root
-from impactctl.cli.form import DRY_RUN, MEASURES, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
+from impactctl.cli.form import DRY_RUN, MEASURES, NO_INPUT, STATUSES, Form, finish, interactive, today
 
 
 def add_outcome(
@@ -20,7 +21,7 @@ def add_outcome(
     owner: Optional[str] = typer.Option(None, "--owner", help="Who answers for the outcome."),
     statement: Optional[str] = typer.Option(None, "--statement", help="What will change, for whom (specific)."),
     rationale: Optional[str] = typer.Option(None, "--rationale", help="Why it is attainable and relevant."),
-    due: Optional[str] = typer.Option(None, "--due", help="When it is due (YYYY-MM-DD)."),
+    due: Optional[str] = options.day("--due", "When it is due (YYYY-MM-DD).", asked=True),
     status: str = typer.Option("planned", "--status", help="planned, active, achieved, missed or dropped."),
     indicator_id: Optional[str] = typer.Option(None, "--indicator-id", help="Id of the indicator (default: from its name)."),
     indicator_name: Optional[str] = typer.Option(None, "--indicator-name", help="What the indicator measures."),
@@ -28,9 +29,10 @@ def add_outcome(
     unit: Optional[str] = typer.Option(None, "--unit", help="The unit of a quantitative indicator."),
     direction: str = typer.Option("increase", "--direction", help="increase or decrease."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="The value at the start."),
-    baseline_date: Optional[str] = typer.Option(None, "--baseline-date", help="When the baseline was measured (YYYY-MM-DD)."),
+    baseline_date: Optional[str] = options.day("--baseline-date", "When the baseline was measured (YYYY-MM-DD).",
+                                                asked=True),
     target: Optional[str] = typer.Option(None, "--target", help="The value to reach."),
-    target_date: Optional[str] = typer.Option(None, "--target-date", help="Date of the target (default: --due)."),
+    target_date: Optional[dt.date] = options.day("--target-date", "Date of the target (default: --due)."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the title)."),
     ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
@@ -74,7 +76,7 @@ def add_outcome(
         goal = form.need("_target", target, "--target", answers.number)
         if goal is not None:
             indicator["target"] = {"value": parse_value(str(goal)),
-                                   "date": parse_date(target_date, "--target-date") or due_date}
+                                   "date": target_date or due_date}
     fields = {k: v for k, v in form.done().items() if not k.startswith("_")}
     fields["indicators"] = [{k: v for k, v in indicator.items() if v is not None}]
     fields["id"] = id
@@ -97,8 +99,8 @@ def add_activity(
     title: Optional[str] = typer.Option(None, "--title", help="What was done."),
     type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("activity_types"), help="An activity type key from ledger.yaml."),
     area: Optional[str] = typer.Option(None, "--area", autocompletion=complete.vocabulary("areas"), help="An impact area key."),
-    start: Optional[str] = typer.Option(None, "--start", help="Start date (YYYY-MM-DD)."),
-    end: Optional[str] = typer.Option(None, "--end", help="End date (YYYY-MM-DD)."),
+    start: Optional[str] = options.day("--start", "Start date (YYYY-MM-DD).", asked=True),
+    end: Optional[dt.date] = options.day("--end", "End date (YYYY-MM-DD)."),
     lead: Optional[str] = typer.Option(None, "--lead", help="Who led it."),
     description: Optional[str] = typer.Option(None, "--description", help="A few sentences on the activity."),
     stakeholder: Optional[List[str]] = typer.Option(None, "--stakeholder", autocompletion=complete.ids("stakeholders"), help="A stakeholder id; repeat for more."),
@@ -130,7 +132,7 @@ def add_activity(
     form.need("type", type, "--type", form.choice("activity_types", "type"))
     form.need("area", area, "--area", form.choice("areas", "area"))
     form.need("start", start, "--start", answers.date)
-    form.fields["end"] = parse_date(end, "--end")
+    form.fields["end"] = end
     form.need("lead", lead, "--lead")
     fields = form.done()
     reach = {k: v for k, v in (("audience", audience), ("count", count), ("geography", geography)) if v is not None}
@@ -147,7 +149,7 @@ def add_stakeholder(
     description: Optional[str] = typer.Option(None, "--description", help="Who they are."),
     url: Optional[str] = typer.Option(None, "--url", help="Their web site."),
     advisory_role: Optional[str] = typer.Option(None, "--advisory-role", help="Role in the advisory group, if a member."),
-    advisory_since: Optional[str] = typer.Option(None, "--advisory-since", help="Member since (default today)."),
+    advisory_since: Optional[dt.date] = options.day("--advisory-since", "Member since (default today)."),
     consent_to_name: bool = typer.Option(False, "--consent-to-name", help="A person agreed to be named in public output."),
     email: Optional[str] = typer.Option(None, "--email", help="Contact e-mail (private: never published)."),
     phone: Optional[str] = typer.Option(None, "--phone", help="Contact phone (private: never published)."),
@@ -172,7 +174,7 @@ def add_stakeholder(
     form.need("group", group, "--group", form.choice("groups", "group"))
     fields = form.done()
     contact = {k: v for k, v in (("email", email), ("phone", phone)) if v}
-    advisory = ({"role": advisory_role, "since": parse_date(advisory_since, "--advisory-since") or today()}
+    advisory = ({"role": advisory_role, "since": advisory_since or today()}
                 if advisory_role else None)
     fields.update(description=description, url=url, consent_to_name=consent_to_name or None,
                   advisory=advisory, contact=contact or None, id=id)
@@ -182,7 +184,7 @@ def add_stakeholder(
 def add_evidence(
     title: Optional[str] = typer.Option(None, "--title", help="What the evidence is."),
     type: Optional[str] = typer.Option(None, "--type", autocompletion=complete.vocabulary("evidence_types"), help="An evidence type key from ledger.yaml."),
-    date: Optional[str] = typer.Option(None, "--date", help="Its date (default today)."),
+    date: Optional[str] = options.day("--date", "Its date (default today).", asked=True),
     url: Optional[str] = typer.Option(None, "--url", help="Where it can be seen."),
     file: Optional[str] = typer.Option(None, "--file", help="A file inside the ledger, named from the ledger folder "
                                        "(evidence/files/letter.pdf) or from here; its sha256 is recorded."),

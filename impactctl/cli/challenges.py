@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import List, Optional
 
 import typer
 
 from impactctl.cli import answers, complete, options
 from impactctl.cli.common import ledger_root
-from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, parse_date, today
+from impactctl.cli.form import DRY_RUN, NO_INPUT, Form, finish, interactive, today
 
 # The model's words (impactctl.model.records.ChallengeStatus), repeated so that starting the CLI does not import pydantic.
 CHALLENGE_STATUSES = ["open", "in-progress", "answered", "declined"]
@@ -20,11 +21,12 @@ def add_challenge(
     raised_by: Optional[str] = typer.Option(None, "--raised-by", autocompletion=complete.stakeholders_or_groups(), help="The member's stakeholder id, or a stakeholder-group key when the group spoke as one."),
     meeting: Optional[str] = typer.Option(None, "--meeting", autocompletion=complete.ids("activities"), help="The advisory meeting (an activity id) where it was raised."),
     kind: Optional[str] = typer.Option(None, "--kind", autocompletion=complete.vocabulary("challenge_kinds"), help="challenge, recommendation, request, support-offered (ledger.yaml's challenge_kinds)."),
-    raised: Optional[str] = typer.Option(None, "--raised", help="When it was raised, YYYY-MM-DD (default today)."),
+    raised: Optional[str] = options.day("--raised", "When it was raised, YYYY-MM-DD (default today).",
+                                         asked=True),
     outcome: Optional[List[str]] = typer.Option(None, "--outcome", autocompletion=complete.ids("outcomes"), help="An outcome it concerns; repeat for more."),
     activity: Optional[List[str]] = typer.Option(None, "--activity", autocompletion=complete.ids("activities"), help="An activity it concerns; repeat for more."),
     owner: Optional[str] = typer.Option(None, "--owner", help="Who in the centre owns the answer."),
-    due: Optional[str] = typer.Option(None, "--due", help="When an answer is due (YYYY-MM-DD)."),
+    due: Optional[dt.date] = options.day("--due", "When an answer is due (YYYY-MM-DD)."),
     id: Optional[str] = typer.Option(None, "--id", help="The record id (default: made from the text)."),
     ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
@@ -54,7 +56,7 @@ def add_challenge(
     form.need("kind", kind, "--kind", form.choice("challenge_kinds", "kind"))
     form.fields.update(outcomes=outcome or [], activities=activity or [])
     form.need("owner", owner, "--owner")
-    form.fields["due"] = parse_date(due, "--due")
+    form.fields["due"] = due
     fields = form.done()
     fields["id"] = id
     finish(lambda: add_record(root, "challenges", fields, dry_run, today()), dry_run)
@@ -64,7 +66,7 @@ def respond(
     challenge_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("challenges"), help="The challenge."),
     text: Optional[str] = typer.Option(None, "--text", help="The centre's answer, or its reason for declining."),
     status: str = typer.Option("answered", "--status", autocompletion=complete.choices(*RESPONSE_STATUSES), help="answered, declined or in-progress."),
-    date: Optional[str] = typer.Option(None, "--date", help="When the centre responded, YYYY-MM-DD (default today)."),
+    date: Optional[dt.date] = options.day("--date", "When the centre responded, YYYY-MM-DD (default today)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence of what was done; repeat for more."),
     ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
@@ -81,10 +83,9 @@ def respond(
     from impactctl import authoring
 
     root = ledger_root(None, ledger)
-    when = parse_date(date, "--date")
     form = Form(root, interactive(no_input))
     challenge_id = form.need("challenge", challenge_id, "CHALLENGE_ID", form.known("challenges", "challenge"))
     status = form.need("status", status, "--status", answers.choice(RESPONSE_STATUSES, "status"))
     text = form.need("text", text, "--text")
     form.done()
-    finish(lambda: authoring.respond(root, challenge_id, text, status, when, evidence, dry_run, today()), dry_run)
+    finish(lambda: authoring.respond(root, challenge_id, text, status, date, evidence, dry_run, today()), dry_run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import List, Optional
 
@@ -9,13 +10,13 @@ import typer
 
 from impactctl.cli import answers, complete, options
 from impactctl.cli.common import fail, ledger_root
-from impactctl.cli.form import DRY_RUN, NO_INPUT, STATUSES, Form, finish, interactive, parse_date, today
+from impactctl.cli.form import DRY_RUN, NO_INPUT, STATUSES, Form, finish, interactive, today
 
 
 def record(
     outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome measured."),
     value: Optional[str] = typer.Option(None, "--value", help="The measured value (a number, or words for a qualitative indicator)."),
-    date: Optional[str] = typer.Option(None, "--date", help="When it was measured (default today)."),
+    date: Optional[str] = options.day("--date", "When it was measured (default today).", asked=True),
     indicator: Optional[str] = typer.Option(None, "--indicator", help="The indicator id, when the outcome has several."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence id the figure comes from; repeat for more."),
     note: Optional[str] = typer.Option(None, "--note", help="A note on the measurement."),
@@ -51,7 +52,7 @@ def set_status(
     outcome_id: Optional[str] = typer.Argument(None, autocompletion=complete.ids("outcomes"), help="The outcome."),
     status: Optional[str] = typer.Argument(None, autocompletion=complete.choices("planned", "active", "achieved", "missed", "dropped"), help="planned, active, achieved, missed or dropped."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", autocompletion=complete.ids("evidence"), help="Evidence for the new status; repeat for more."),
-    date: Optional[str] = typer.Option(None, "--date", help="When the status changed, YYYY-MM-DD (default today); past reports are judged by it."),
+    date: Optional[dt.date] = options.day("--date", "When the status changed, YYYY-MM-DD (default today); past reports are judged by it."),
     ledger: Optional[str] = options.LEDGER,
     dry_run: bool = DRY_RUN,
     no_input: bool = NO_INPUT,
@@ -68,14 +69,13 @@ def set_status(
     from impactctl import authoring
 
     root = ledger_root(None, ledger)
-    when = parse_date(date, "--date")
     form = Form(root, interactive(no_input))
     outcome_id = form.need("outcome", outcome_id, "OUTCOME_ID", form.known("outcomes", "outcome"))
     status = form.need("status", status, "STATUS", answers.choice(STATUSES, "status"))
     if status == "achieved" and not evidence and form.ask:  # achieved needs evidence: ask now, not after a refusal
         evidence = form.need("evidence", evidence, "--evidence", form.known("evidence", "evidence id"), many=True)
     form.done()
-    finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run, today(), when), dry_run)
+    finish(lambda: authoring.set_status(root, outcome_id, status, evidence, dry_run, today(), date), dry_run)
 
 
 def set_(

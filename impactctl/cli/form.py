@@ -115,15 +115,6 @@ class Form:
         return self.fields
 
 
-def parse_date(text: str | None, flag: str) -> dt.date | None:
-    if text is None or isinstance(text, dt.date):
-        return text
-    try:
-        return answers.date(text)
-    except answers.Wrong as exc:
-        fail(f"{flag} {text!r}: {exc}")
-
-
 def finish(run: Callable[[], Any], dry_run: bool) -> None:
     """Run an edit, then print its diff, its refusal, or the path written; choose the exit code."""
     from impactctl.errors import ImpactctlError

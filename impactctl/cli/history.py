@@ -23,9 +23,8 @@ def changes(
     rev_range: Optional[str] = typer.Argument(None, metavar="[REV1..REV2]", show_default=False,
                                               help="Two revisions (commits, tags, branches); `REV1..` or a "
                                                    "single REV means from REV to HEAD."),
-    period: Optional[str] = typer.Option(None, "--period", "-p", show_default=False,
-                                         help="A reporting period: 2026-Q3, 2026, or 2026-04-01..2026-09-30 "
-                                              "(default: the last complete quarter)."),
+    period: Optional[str] = options.period("A reporting period: 2026-Q3, 2026, or 2026-04-01..2026-09-30 "
+                                           "(default: the last complete quarter)."),
     ledger: Optional[str] = options.LEDGER,
     format: ChangesFormat = options.format(ChangesFormat.text, "text or json."),
     today: Optional[dt.date] = options.today("Count 'the last complete quarter' from this day (YYYY-MM-DD)."),

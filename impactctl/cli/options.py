@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any, Sequence
+from typing import Any, NoReturn, Sequence
 
+import click
 import typer
 
 from impactctl.cli import answers, complete
+from impactctl.cli.common import fail
 from impactctl.report.profiles import PROFILES
 from impactctl.tables import listed
 
@@ -33,18 +35,17 @@ def profile_help(**words: str) -> str:
     return listed([f"{name} ({said[name]})" if said[name] else name for name in PROFILES]) + "."
 
 
-def parse_day(text: str) -> dt.date:
-    """A --today value: YYYY-MM-DD, or a usage error (exit 2) saying how to write it."""
+def parse_day(text: str, flag: str = "--today") -> dt.date:
+    """A date option's value: YYYY-MM-DD, or a usage error (exit 2) in the one wording (see `refuse_value`)."""
     try:
         return answers.date(text)
     except answers.Wrong as exc:
-        raise typer.BadParameter(str(exc)) from None
+        refuse_value(flag, text, str(exc))
 
 
 def today(help: str = "Take this day (YYYY-MM-DD) as today.") -> Any:
     """--today DAY, parsed into a date (None when not given)."""
-    # metavar: as every text option shows it (and --today always has); a parser would show its own name.
-    return typer.Option(None, "--today", help=help, show_default=False, parser=parse_day, metavar="<str>")
+    return day("--today", help)
 
 
 def profile(help: str = "") -> Any:
@@ -56,3 +57,42 @@ def profile(help: str = "") -> Any:
 def format(default: Any, help: str, **settings: Any) -> Any:
     """--format / -f: each command has its own choices (an Enum or a click Choice) and help."""
     return typer.Option(default, "--format", "-f", help=help, **settings)
+
+
+def refuse_value(flag: str, text: str, reason: str) -> NoReturn:
+    """Stop on an option's value, in the one wording of the command line: `impactctl: --date '2026-02-30':
+    `2026-02-30` is not a day in the calendar: February 2026 has 28 days` (exit 2), before the command runs."""
+    context = click.get_current_context(silent=True)
+    if context is not None and context.resilient_parsing:  # completing a command line: say nothing
+        raise ValueError(reason)
+    fail(f"{flag} {text!r}: {reason}")
+
+
+def day(flag: str, help: str, asked: bool = False) -> Any:
+    """A date option (--date, --due, --today...), parsed into a date when read (None when not given).
+
+    `asked`: the command's form asks for it when it is missing and, at a terminal, asks again when it is
+    wrong rather than lose the answers given (cli/form.py); such an option stays text here, for the form to
+    check with the same parser (answers.date), which words its refusal the same way when nothing is asked."""
+    # metavar: as every text option shows it (and date options always have); a parser would show its own name.
+    if asked:
+        return typer.Option(None, flag, help=help, show_default=False, metavar="<str>")
+    return typer.Option(None, flag, help=help, show_default=False, parser=lambda text: parse_day(text, flag),
+                        metavar="<str>")
+
+
+def check_period(text: str) -> str:
+    """A --period value checked when read (its form and its days: they do not depend on the ledger's reporting
+    year), and passed on as written for the command to place in the ledger's year."""
+    from impactctl.model.periods import parse_period
+
+    try:
+        parse_period(text, dt.date.today())
+    except ValueError as exc:
+        refuse_value("--period", text, str(exc))
+    return text
+
+
+def period(help: str) -> Any:
+    """--period / -p: a reporting period (2026-Q3, 2026, 2026-04-01..2026-09-30); each command says its default."""
+    return typer.Option(None, "--period", "-p", help=help, show_default=False, parser=check_period, metavar="<str>")

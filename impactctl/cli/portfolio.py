@@ -15,8 +15,8 @@ from impactctl.report import formats
 
 def portfolio(
     ledgers: List[Path] = typer.Argument(..., metavar="LEDGER_DIR...", help="The ledger folders.", show_default=False),
-    period: Optional[str] = typer.Option(None, "--period", "-p", help="2026-Q3, 2026, or 2026-04-01..2026-09-30 "
-                                         "(default: each ledger's last complete quarter)."),
+    period: Optional[str] = options.period("2026-Q3, 2026, or 2026-04-01..2026-09-30 "
+                                           "(default: each ledger's last complete quarter)."),
     output_format: str = options.format(formats.DEFAULT.name, options.listed(formats.NAMES) + ".",
                                         autocompletion=complete.choices(*formats.NAMES)),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically).",

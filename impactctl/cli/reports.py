@@ -29,8 +29,8 @@ FORMAT_HELP = (f"{options.listed(formats.NAMES)} (default: {'; '.join(_implied(f
 
 def report(
     path: Optional[str] = typer.Argument(None, help="The ledger folder.", show_default=False),
-    period: Optional[str] = typer.Option(None, "--period", "-p", help="2026-Q3, 2026, or 2026-04-01..2026-09-30 "
-                                         "(default: the last complete quarter of the reporting year)."),
+    period: Optional[str] = options.period("2026-Q3, 2026, or 2026-04-01..2026-09-30 "
+                                           "(default: the last complete quarter of the reporting year)."),
     template: str = typer.Option("quarterly", "--template", "-t", help=TEMPLATE_HELP),
     output_format: Optional[str] = options.format(None, FORMAT_HELP, show_default=False,
                                                   autocompletion=complete.choices(*formats.NAMES)),

@@ -8,6 +8,8 @@ from typing import Annotated, Union
 
 from pydantic import AfterValidator, BeforeValidator, StrictFloat, StrictInt, StrictStr, StringConstraints, WithJsonSchema
 
+from impactctl.model import days
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 ID_RE = re.compile(ID_PATTERN)
 KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
@@ -16,6 +18,8 @@ VocabKey = Annotated[StrictStr, StringConstraints(pattern=KEY_PATTERN)]
 CountryCode = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Text = Annotated[StrictStr, StringConstraints(min_length=1)]
 
+# For the JSON Schema only: in a schema's (ECMA-262) regex `\d` is ASCII and `$` the very end. Python's are
+# not (`\d` takes Arabic-Indic digits, `$` a final newline), so the check itself is days.is_iso_day.
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -23,11 +27,12 @@ def _iso_date(value: object) -> object:
     """Accept only `YYYY-MM-DD` text (YAML 1.2 reads dates as text) and real calendar days."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
+    if not days.is_iso_day(value):
         raise ValueError("should be a date written YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
+        # Without days.not_in_calendar's backticks: a schema problem quotes no value (tests/test_schema.py).
         raise ValueError(f"{value} is not a day in the calendar") from None
 
 

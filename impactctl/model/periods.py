@@ -6,9 +6,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+from impactctl.model import days
+
+# ASCII digits, matched whole (fullmatch): `\d` would read `٢٠٢٦` as the year 2026.
+_QUARTER = re.compile(r"([0-9]{4})-[Qq]([1-4])")
+_YEAR = re.compile(r"([0-9]{4})")
+_RANGE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.\.([0-9]{4}-[0-9]{2}-[0-9]{2})")
+FORMS = "2026-Q3, 2026, or 2026-04-01..2026-09-30"
 
 
 @dataclass(frozen=True)
@@ -24,11 +28,11 @@ class Period:
 
     def previous(self, start_month: int) -> "Period":
         """The period of the same length just before this one (the previous quarter for a quarter)."""
-        match = _QUARTER.match(self.label)
+        match = _QUARTER.fullmatch(self.label)
         if match:
             year, quarter = int(match.group(1)), int(match.group(2))
             return quarter_period(year - 1, 4, start_month) if quarter == 1 else quarter_period(year, quarter - 1, start_month)
-        if _YEAR.match(self.label):
+        if _YEAR.fullmatch(self.label):
             return year_period(int(self.label) - 1, start_month)
         length = self.end - self.start
         end = self.start - dt.timedelta(days=1)
@@ -67,17 +71,21 @@ def last_complete_quarter(today: dt.date, start_month: int = 1) -> Period:
 
 
 def parse_period(text: str | None, today: dt.date, start_month: int = 1) -> Period:
-    """`2026-Q3`, `2026`, `2026-04-01..2026-09-30`, or (None) the last complete quarter; ValueError otherwise."""
+    """`2026-Q3`, `2026`, `2026-04-01..2026-09-30`, or (None) the last complete quarter; otherwise ValueError
+    saying what is wrong in the user's words (a day the calendar lacks as days.calendar_day says it)."""
     if text is None:
         return last_complete_quarter(today, start_month)
     text = text.strip()
-    if match := _QUARTER.match(text):
-        return quarter_period(int(match.group(1)), int(match.group(2)), start_month)
-    if match := _YEAR.match(text):
-        return year_period(int(match.group(1)), start_month)
-    if match := _RANGE.match(text):
-        start, end = dt.date.fromisoformat(match.group(1)), dt.date.fromisoformat(match.group(2))
+    try:
+        if match := _QUARTER.fullmatch(text):
+            return quarter_period(int(match.group(1)), int(match.group(2)), start_month)
+        if match := _YEAR.fullmatch(text):
+            return year_period(int(match.group(1)), start_month)
+    except ValueError:  # year 0000, or a reporting year that would end after 9999
+        raise ValueError(f"{text!r} is outside the calendar's years 0001 to 9999: write {FORMS}") from None
+    if match := _RANGE.fullmatch(text):
+        start, end = days.calendar_day(match.group(1)), days.calendar_day(match.group(2))
         if end < start:
             raise ValueError(f"the range {text} ends before it starts")
         return Period(start, end, text)
-    raise ValueError(f"{text!r} is not a period: write 2026-Q3, 2026, or 2026-04-01..2026-09-30")
+    raise ValueError(f"{text!r} is not a period: write {FORMS}")
