@@ -18,7 +18,7 @@ from impactctl.errors import UsageError
 from impactctl.exports import parquet
 from impactctl.exports.parquet_schema import TABLES
 from impactctl.model.periods import parse_period
-from impactctl.report import environment, formats
+from impactctl.report import environment, formats, profiles
 from impactctl.report import portfolio as view
 from impactctl.report.privacy import Redactor
 from impactctl.source import writer
@@ -46,7 +46,7 @@ class PortfolioResult:
 
 
 def portfolio(roots: list[Path], period: str | None = None, output_format: str = "markdown",
-              output: Path | None = None, profile: str = "public", today: dt.date | None = None) -> PortfolioResult:
+              output: Path | None = None, profile: str = profiles.PUBLIC, today: dt.date | None = None) -> PortfolioResult:
     """The portfolio report of the ledgers at `roots` for `period` (default: each one's last complete quarter)."""
     suffix = formats.get(output_format).suffix
     duckdb = _duckdb()

@@ -32,7 +32,7 @@ class ReportResult:
 
 
 def report(root: Path, period: str | None = None, template: str = DEFAULT_TEMPLATE, output: Path | None = None,
-           profile: str = "public", as_of: str | None = None, today: dt.date | None = None,
+           profile: str = profiles.PUBLIC, as_of: str | None = None, today: dt.date | None = None,
            output_format: str | None = None, *,
            limits: environment.RenderLimits = environment.DEFAULT_LIMITS) -> ReportResult | api.Refused:
     """Render the ledger's report for a period (default: the last complete quarter).
