@@ -78,9 +78,17 @@ class Valid:
 
 @dataclasses.dataclass(frozen=True)
 class Refused:
-    """A use case stopped by errors in the ledger (or an unusable ledger.yaml): it did nothing."""
+    """A use case stopped by errors: it did nothing. The one refusal of every use case: a report or an
+    export is refused by errors anywhere in the ledger (or an unusable ledger.yaml), an edit or an import
+    by errors in the files it changes, which `files` then names (ledger-relative)."""
 
     check: CheckResult
+    files: tuple[str, ...] = ()
+
+    def without(self, code: str) -> Refused | None:
+        """The refusal less the errors with this code (a check that does not apply yet); None if none is left."""
+        left = [p for p in self.check.problems if p.code != code]
+        return dataclasses.replace(self, check=dataclasses.replace(self.check, problems=left)) if left else None
 
 
 def valid_ledger(root: Path, today: dt.date | None = None) -> Valid | Refused:
@@ -92,15 +100,18 @@ def valid_ledger(root: Path, today: dt.date | None = None) -> Valid | Refused:
     return Valid(ledger, result)
 
 
-def errors_in(root: Path, overrides: dict[str, str], today: dt.date | None = None) -> list[Problem]:
-    """The errors the files in `overrides` (ledger-relative path -> new text) would have, checked against
-    the whole ledger with the new texts in place; an edit with any is refused. Only these files' errors
-    count, so the rules look for problems in them alone."""
+def errors_in(root: Path, overrides: dict[str, str], today: dt.date | None = None) -> Refused | None:
+    """An edit's or an import's refusal: the errors the files in `overrides` (ledger-relative path -> new
+    text) would have, checked against the whole ledger with the new texts in place; None when they have
+    none. Only these files' errors count, so the rules look for problems in them alone."""
     if not overrides:
-        return []
+        return None
     _, result = check(root, today=today, overrides=overrides, focus=set(overrides))
     paths = {f"{result.ledger}/{rel}" for rel in overrides}
-    return [p for p in result.problems if p.path in paths and p.severity is Severity.ERROR]
+    errors = [p for p in result.problems if p.path in paths and p.severity is Severity.ERROR]
+    if not errors:
+        return None
+    return Refused(dataclasses.replace(result, problems=errors), tuple(overrides))
 
 
 def display_path(root: Path) -> str:

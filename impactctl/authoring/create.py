@@ -61,7 +61,7 @@ def add_evidence(root: Path, fields: dict[str, Any], file: str | None = None, co
     if dry_run:  # nothing is copied: the record is checked as it will be, its file's check left to the copy
         rel, digest = f"{attachments.FILES_FOLDER}/{source.name}", _source_sha256(source)
         result = add_record(root, "evidence", {**fields, "file": rel, "sha256": digest}, True, today)
-        result.problems = [p for p in result.problems if p.code != "evidence-file"]
+        result.refusal = result.refusal.without("evidence-file") if result.refusal else None
         return result
     rel, created = attachments.copy_in(root, source)
     try:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 from impactctl import api
 from impactctl.authoring.ids import record_path
 from impactctl.errors import UsageError
-from impactctl.problems import Problem, Severity
+from impactctl.problems import Problem
 from impactctl.source import roundtrip, splice, writer
 from impactctl.source.loader import read_yaml
 from impactctl.source.tree import inside
@@ -18,16 +18,22 @@ from impactctl.source.tree import inside
 
 @dataclasses.dataclass
 class EditResult:
-    """What an edit did or would do: the file, its diff, and the errors that refused it."""
+    """What an edit did or would do: the file, its diff, and its refusal (api.Refused) when the change
+    would make the file invalid."""
 
     path: Path
     diff: str
-    problems: list[Problem]
+    refusal: api.Refused | None = None
     written: bool = False
 
     @property
     def refused(self) -> bool:
-        return any(p.severity is Severity.ERROR for p in self.problems)
+        return self.refusal is not None
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The errors that refused the edit (none when it was not)."""
+        return self.refusal.check.problems if self.refusal is not None else []
 
 
 def edit_record(root: Path, record_id: str, change: Callable[[Any], None], dry_run: bool = False,
@@ -70,8 +76,8 @@ def read_text_exactly(path: Path) -> str:
 
 def _commit(root: Path, rel: str, before: str, after: str, dry_run: bool, today: dt.date | None,
             create: bool) -> EditResult:
-    problems = api.errors_in(root, {rel: after}, today)  # only this file's errors can refuse the edit
-    edit = EditResult(root / rel, writer.unified_diff(rel, before, after), problems)
+    refusal = api.errors_in(root, {rel: after}, today)  # only this file's errors can refuse the edit
+    edit = EditResult(root / rel, writer.unified_diff(rel, before, after), refusal)
     if edit.refused or dry_run:
         return edit
     if create:

@@ -12,7 +12,7 @@ import typer
 
 from impactctl.cli import answers
 from impactctl.cli.common import fail
-from impactctl.cli.refusal import refuse
+from impactctl.cli.refusal import refuse_if_refused
 
 DRY_RUN = typer.Option(False, "--dry-run", help="Print the change as a diff and write nothing.")
 NO_INPUT = typer.Option(False, "--no-input", help="Never ask; a missing field is an error (also when "
@@ -118,16 +118,12 @@ class Form:
 def finish(run: Callable[[], Any], dry_run: bool) -> None:
     """Run an edit, then print its diff, its refusal, or the path written; choose the exit code."""
     from impactctl.errors import ImpactctlError
-    from impactctl.problems import CheckResult
 
     try:
         result = run()
     except ImpactctlError as exc:
         fail(str(exc))
-    if result.refused:
-        refuse(CheckResult(ledger="", files_checked=1, problems=result.problems),
-               f"refused: the change would make {result.path} invalid; nothing was written",
-               summary=False)
+    refuse_if_refused(result.refusal, f"refused: the change would make {result.path} invalid; nothing was written")
     if dry_run:
         typer.echo(result.diff, nl=False)
         typer.echo("(dry run: nothing was written)", err=True)

@@ -10,7 +10,7 @@ import typer
 from impactctl.cli import options
 from impactctl.cli.common import fail, ledger_root
 from impactctl.cli.form import DRY_RUN
-from impactctl.cli.refusal import refuse
+from impactctl.cli.refusal import refuse_if_refused
 from impactctl.model import kinds
 
 
@@ -44,8 +44,7 @@ def import_(
         result = import_csv(root, kind.value, csv_file, dry_run)
     except ImpactctlError as exc:
         fail(str(exc))
-    if result.refused:
-        _refuse(result)
+    refuse_if_refused(result.refusal, "refused: nothing was written", notes=_failing_rows(result))
     for change in result.changes:
         if dry_run:
             typer.echo(change.diff, nl=False)
@@ -58,14 +57,11 @@ def import_(
         typer.echo(summary)
 
 
-def _refuse(result) -> None:
-    from impactctl.problems import CheckResult
-
-    failing = {p.path for p in result.problems}
-    rows = [f"CSV line {change.line} would make {change.rel} invalid" for change in result.changes
-            if any(path.endswith("/" + change.rel) for path in failing)]
-    refuse(CheckResult(ledger="", files_checked=len(result.changes), problems=result.problems),
-           "refused: nothing was written", summary=False, notes=rows)
+def _failing_rows(result) -> list[str]:
+    """Which CSV line would make which file invalid, for a refused import."""
+    failing = set(result.refusal.files) if result.refusal else set()
+    return [f"CSV line {change.line} would make {change.rel} invalid" for change in result.changes
+            if change.rel in failing and any(p.path.endswith("/" + change.rel) for p in result.problems)]
 
 
 def _summary(result) -> str:

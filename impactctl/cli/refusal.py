@@ -13,12 +13,13 @@ if TYPE_CHECKING:
     from impactctl.problems import CheckResult
 
 
-def refuse_if_refused(result: Any, message: str) -> None:
-    """A use case's result, unless it is api.Refused: then print why and exit 1 (see refuse)."""
+def refuse_if_refused(result: Any, message: str, notes: Iterable[str] = ()) -> None:
+    """Nothing, unless `result` is an api.Refused: then print why and exit 1 (see refuse); the summary line is
+    the whole ledger's, so a refusal by the files an edit or import changes goes without it."""
     from impactctl.api import Refused
 
     if isinstance(result, Refused):
-        refuse(result.check, message)
+        refuse(result.check, message, summary=not result.files, notes=notes)
 
 
 def refuse(check: CheckResult, message: str, *, summary: bool = True, notes: Iterable[str] = ()) -> NoReturn:

@@ -9,13 +9,12 @@ from impactctl import api
 from impactctl.authoring import read_text_exactly
 from impactctl.errors import UsageError
 from impactctl.importing.plan import FileChange
-from impactctl.problems import Problem
 from impactctl.source import writer
 
 
-def check_changes(root: Path, changes: list[FileChange], today: dt.date | None = None) -> list[Problem]:
-    """The errors the changed files would have, found by checking them against the whole ledger with the new
-    texts in place (the rules look for problems in the changed files only)."""
+def check_changes(root: Path, changes: list[FileChange], today: dt.date | None = None) -> api.Refused | None:
+    """The import's refusal: the errors the changed files would have, found by checking them against the
+    whole ledger with the new texts in place (the rules look for problems in the changed files only)."""
     overrides = {change.rel: change.after for change in changes if change.action != "unchanged"}
     return api.errors_in(root, overrides, today)
 
