@@ -91,6 +91,22 @@ class Refused:
         return dataclasses.replace(self, check=dataclasses.replace(self.check, problems=left)) if left else None
 
 
+class MayBeRefused:
+    """A use case's result that carries its refusal, if any, beside what it did or would do (an edit's diff,
+    an import's rows): `refusal` is the api.Refused, or None."""
+
+    refusal: Refused | None
+
+    @property
+    def refused(self) -> bool:
+        return self.refusal is not None
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The errors that refused it (none when it was not)."""
+        return self.refusal.check.problems if self.refusal is not None else []
+
+
 def valid_ledger(root: Path, today: dt.date | None = None) -> Valid | Refused:
     """The whole ledger, loaded and checked, for a use case that reads it (a report, an export); Refused
     when it has errors, since nothing should be made from a ledger with errors."""

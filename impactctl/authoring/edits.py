@@ -10,14 +10,13 @@ from typing import Any, Callable
 from impactctl import api
 from impactctl.authoring.ids import record_path
 from impactctl.errors import UsageError
-from impactctl.problems import Problem
 from impactctl.source import roundtrip, splice, writer
 from impactctl.source.loader import read_yaml
 from impactctl.source.tree import inside
 
 
 @dataclasses.dataclass
-class EditResult:
+class EditResult(api.MayBeRefused):
     """What an edit did or would do: the file, its diff, and its refusal (api.Refused) when the change
     would make the file invalid."""
 
@@ -25,15 +24,6 @@ class EditResult:
     diff: str
     refusal: api.Refused | None = None
     written: bool = False
-
-    @property
-    def refused(self) -> bool:
-        return self.refusal is not None
-
-    @property
-    def problems(self) -> list[Problem]:
-        """The errors that refused the edit (none when it was not)."""
-        return self.refusal.check.problems if self.refusal is not None else []
 
 
 def edit_record(root: Path, record_id: str, change: Callable[[Any], None], dry_run: bool = False,

@@ -17,14 +17,13 @@ import datetime as dt
 from pathlib import Path
 
 from impactctl import tables
-from impactctl.api import Refused
+from impactctl.api import MayBeRefused, Refused
 from impactctl.importing.columns import INDICATOR_COLUMNS, LIST_SEPARATOR, cell_value, columns
 from impactctl.importing.commit import check_changes, write_changes
 from impactctl.importing.csvfile import Row, read_csv, row_fields
 from impactctl.importing.plan import FileChange, plan_import
 from impactctl.importing.texts import apply_fields, new_text, updated_text
 from impactctl.model.kinds import CHOICES, FOLDERS
-from impactctl.problems import Problem
 from impactctl.source import writer
 
 __all__ = [
@@ -35,21 +34,12 @@ __all__ = [
 
 
 @dataclasses.dataclass
-class ImportResult:
+class ImportResult(MayBeRefused):
     """Every file the import touches, its refusal (api.Refused: then nothing is written), and whether it wrote."""
 
     changes: list[FileChange]
     refusal: Refused | None = None
     written: bool = False
-
-    @property
-    def refused(self) -> bool:
-        return self.refusal is not None
-
-    @property
-    def problems(self) -> list[Problem]:
-        """The errors that refused the import (none when it was not)."""
-        return self.refusal.check.problems if self.refusal is not None else []
 
     def count(self, action: str) -> int:
         return sum(1 for change in self.changes if change.action == action)
