@@ -44,6 +44,8 @@ def test_a_focused_reading_counts_its_files_and_keeps_their_problems_only(tmp_pa
     reading = read_ledger(root, no_rules, today=TODAY, focus={target}, overrides={target: broken})
     assert reading.answer is Answer.CHECKED and reading.files == 1
     assert {p.path for p in reading.problems} == {target}
-    assert [p.code for p in api.errors_in(root, {target: broken}, TODAY)] == ["schema-choice"]
+    refusal = api.errors_in(root, {target: broken}, TODAY)
+    assert [p.code for p in refusal.check.problems] == ["schema-choice"] and refusal.files == (target,)
+    assert api.errors_in(root, {target: (root / target).read_text()}, TODAY) is None
     valid = api.valid_ledger(root, TODAY)
     assert isinstance(valid, api.Valid) and valid.check.errors == 0
