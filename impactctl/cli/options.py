@@ -8,10 +8,10 @@ bad date is refused before the command runs, with the same words everywhere.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from enum import Enum
 from typing import Any, NoReturn, Sequence
 
-import click
 import typer
 
 from impactctl.cli import answers, complete
@@ -59,11 +59,16 @@ def format(default: Any, help: str, **settings: Any) -> Any:
     return typer.Option(default, "--format", "-f", help=help, **settings)
 
 
+# What the shell sets while it asks the command for completions (Typer's `_{PROG}_COMPLETE`). Typer ships its
+# own copy of Click: the `click` package is not installed with impactctl, so its context is not asked.
+COMPLETION_VARIABLE = "_IMPACTCTL_COMPLETE"
+
+
 def refuse_value(flag: str, text: str, reason: str) -> NoReturn:
     """Stop on an option's value, in the one wording of the command line: `impactctl: --date '2026-02-30':
     `2026-02-30` is not a day in the calendar: February 2026 has 28 days` (exit 2), before the command runs."""
-    context = click.get_current_context(silent=True)
-    if context is not None and context.resilient_parsing:  # completing a command line: say nothing
+    # Completing a command line (the shell sets this for the completion run): say nothing, print nothing.
+    if os.environ.get(COMPLETION_VARIABLE):
         raise ValueError(reason)
     fail(f"{flag} {text!r}: {reason}")
 
