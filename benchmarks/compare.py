@@ -86,6 +86,9 @@ def check_side(name: str, checkout: Path) -> str:
         raise SystemExit(f"--{name} {checkout}: Python imports impactctl from {where}, not from the checkout")
     version = subprocess.run([sys.executable, "-m", "impactctl", "--version"], env=side_env(checkout),
                              capture_output=True, text=True, cwd=neutral)
+    if version.returncode != 0:  # it cannot even start: every step would time its failure
+        last = (version.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise SystemExit(f"--{name} {checkout}: `impactctl --version` fails: {last}")
     return version.stdout.strip()
 
 
@@ -157,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.records:,} records, seed {args.seed}; ledger {provenance}; {args.rounds} rounds, alternating; "
           f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n")
     print(table(names, runs, same_output(logs, work, len(names))))
+    failed = [name for name in names for side in SIDES if any(run.code != 0 for run in runs[side][name])]
+    if failed:  # a failing step's time says nothing: keep its logs to read
+        print(f"\nsteps that failed (exit code not 0), logs kept in {logs}: {', '.join(sorted(set(failed)))}")
+        return 1
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
