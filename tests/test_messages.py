@@ -94,3 +94,13 @@ def test_a_word_curly_quote_is_named_and_its_line_shown(tmp_path):
     assert at(p) == (6, 15)
     assert "`’` saved in the Windows-1252 encoding" in p.message
     assert p.excerpt == "owner: Dr A. O\ufffdBrien"
+
+
+@pytest.mark.parametrize("typed, says", [("null", "means no value"), ("true", "mean yes and no"),
+                                          ("[10, 12]", "one figure")])
+def test_a_value_neither_a_number_nor_words_gets_one_message_about_the_value(tmp_path, typed, says):
+    """An indicator's value is a number or words: YAML's null or true is neither, and is reported once, at the
+    value, saying so (not as `value.int` wanting digits, the first of the three kinds pydantic tried)."""
+    p = problem(tmp_path, VALID.replace("baseline: {value: 10,", f"baseline: {{value: {typed},"), "schema-type")
+    assert p.message == "`indicators[0].baseline.value` should be a number, or words"
+    assert says in p.hint and at(p) == (16, 23)

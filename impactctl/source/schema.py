@@ -40,11 +40,31 @@ def validate(path: str, model: type[M], data: Any, root: yaml.Node) -> tuple[M |
 def _problem(path: str, model: type[BaseModel], locator: Locator, error: Any, data: Any) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
-    field = _field_name(loc)
-    code, message, hint = _describe(model, loc, kind, field, error)
-    hint = _hint_from_value(loc, kind, message, _value_at(data, loc), error) or hint
+    if len(loc) > 1 and loc[-2] == "value" and loc[-1] in _VALUE_BRANCHES:
+        # An indicator's value (a number, or words) fits none of its kinds: one problem for the value, not
+        # one per kind (they share a position, so only the first, "should be a number", would be kept).
+        loc = loc[:-1]
+        code, message, hint = "schema-type", f"`{_field_name(loc)}` should be a number, or words", \
+            _value_kind_hint(_value_at(data, loc))
+    else:
+        field = _field_name(loc)
+        code, message, hint = _describe(model, loc, kind, field, error)
+        hint = _hint_from_value(loc, kind, message, _value_at(data, loc), error) or hint
     line, col = locator.find(loc, at_key=(kind == "extra_forbidden"))
     return Problem(path, line, col, code, message, hint=hint)
+
+
+# The kinds an indicator's value may be (model.ids.Value), as pydantic names its union's members in a loc.
+_VALUE_BRANCHES = ("int", "float", "constrained-str")
+
+
+def _value_kind_hint(value: Any) -> str:
+    """What to write instead of a value that is neither a number nor words."""
+    if value is None:
+        return 'an empty value, `~` or `null` means no value: write the figure, or words (quote "null" to mean the word)'
+    if isinstance(value, bool):
+        return 'true and false (and True, FALSE) mean yes and no: write the figure, or put words in quotes, e.g. "true"'
+    return "write one figure, or one piece of text, not a list or a mapping"
 
 
 def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
