@@ -1,7 +1,8 @@
 """The one lookup of the extension tables: an entry by its name, and a lazy "module:function".
 
-Each table (export formats, reporters, report formats, profiles) is a tuple of entries with a `name`; the command line offers their names as choices and the use
-cases look an entry up here, so an unknown name is refused in one wording everywhere. The functions an entry
+Each table (export formats, reporters, report formats, profiles) is a tuple of entries with a `name`; the
+command line offers their names as choices and the use cases look an entry up here, so an unknown name is
+refused in one wording everywhere. The functions an entry
 names are imported only when used, so that the command line starts without loading the libraries behind them.
 """
 

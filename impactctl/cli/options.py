@@ -1,8 +1,9 @@
-"""The options many commands share (--ledger, --today, --profile, --format), declared and parsed here once.
+"""The options many commands share (--ledger, --today, --profile, --format, date options, --period), declared once.
 
-Their help may differ per command (what "today" changes, what a profile hides), so --today, --profile and
---format are factories; --today is parsed by the one date parser of the command line (answers.date), so a
-bad date is refused before the command runs, with the same words everywhere.
+Their help may differ per command (what "today" changes, what a profile hides), so all but --ledger are
+factories. Every date option and --period is read by the one date parser of the command line (answers.date,
+over model.days), so a bad day is refused in the same words everywhere: before the command runs, or, for a
+date a command's form asks for at a terminal, by the form, which asks again.
 """
 
 from __future__ import annotations
